@@ -1,0 +1,12 @@
+import { json } from '@remix-run/node';
+import { databaseStatus } from '~/services/health.server';
+
+/** GET /healthz: 200 when every backing service answers, else 503 naming what is down. */
+export async function loader() {
+  const status = { db: await databaseStatus() };
+  const down = Object.entries(status).filter(([, s]) => s !== 'ok');
+  return json(down.length ? { ...status, down: down.map(([name]) => name) } : status, {
+    status: down.length ? 503 : 200,
+    headers: { 'Cache-Control': 'no-store' },
+  });
+}

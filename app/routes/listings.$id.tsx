@@ -1,0 +1,187 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '~/root';
+import { getListing } from '~/services/listings.server';
+import { getActor } from '~/utils/actor.server';
+import { formatDate, formatDateTime, formatMoney, pickText, type Bilingual } from '~/utils/format';
+import { pageHandler } from '~/utils/http.server';
+import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, { title: pickText(data.listing.title, localeFromMatches(matches)).text }) : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  return pageHandler(async () => json({ listing: await getListing(actor, params.id ?? '') }));
+}
+
+function Prose({ id, heading, text }: { id: string; heading: string; text: Bilingual }) {
+  const locale = useLocale();
+  const picked = pickText(text, locale);
+  if (!picked.text) return null;
+  return (
+    <section aria-labelledby={id} className="prose">
+      <h2 id={id}>{heading}</h2>
+      <p lang={picked.lang}>{picked.text}</p>
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export default function ListingPage() {
+  const { listing } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const title = pickText(listing.title, locale);
+  const org = listing.organization;
+  const orgName = org ? pickText(org.name, locale) : null;
+  const terms = listing.licenseTerms;
+  return (
+    <article className="listing">
+      <p>
+        <Link to="/listings">← {t('listing.back')}</Link>
+      </p>
+      <header className="listing__header">
+        <p className="card__meta">
+          <span className={`badge badge--${listing.kind}`}>{t(`kinds.${listing.kind}`)}</span>
+          <span>{t(`categories.${listing.category}`)}</span>
+          <span className="badge">{t(`statuses.${listing.status}`)}</span>
+        </p>
+        <h1 lang={title.lang}>{title.text}</h1>
+        {orgName && org ? (
+          <p className="listing__org">
+            {t('listing.organization')}: <span lang={orgName.lang}>{orgName.text}</span> · {t(`orgKinds.${org.kind}`)}
+            {org.verified ? <span className="badge badge--verified">✓ {t('listing.verified')}</span> : null}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="listing__layout">
+        <div className="listing__body">
+          <Prose id="summary" heading={t('listing.summary')} text={listing.summary} />
+          <Prose id="problem" heading={t('listing.problem')} text={listing.problem} />
+          <Prose id="advantages" heading={t('listing.advantages')} text={listing.advantages} />
+          <Prose id="clinical-use" heading={t('listing.clinicalUse')} text={listing.clinicalUse} />
+          <Prose id="partner" heading={t('listing.partnerSought')} text={listing.partnerSought} />
+
+          {listing.patents.length > 0 ? (
+            <section aria-labelledby="patents" className="patents">
+              <h2 id="patents">{t('listing.patents')}</h2>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('listing.patentNumber')}</th>
+                      <th scope="col">{t('listing.patentType')}</th>
+                      <th scope="col">{t('listing.patentStatus')}</th>
+                      <th scope="col">{t('listing.filingDate')}</th>
+                      <th scope="col">{t('listing.grantDate')}</th>
+                      <th scope="col">{t('listing.expiryDate')}</th>
+                      <th scope="col">{t('listing.remainingLife')}</th>
+                      <th scope="col">{t('listing.ipc')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {listing.patents.map((p) => (
+                      <tr key={p.number}>
+                        <th scope="row">
+                          <code>{p.number}</code>
+                        </th>
+                        <td>{t(`patentTypes.${p.type}`)}</td>
+                        <td>{t(`patentStatuses.${p.status}`)}</td>
+                        <td>{formatDate(p.filingDate, locale)}</td>
+                        <td>{p.grantDate ? formatDate(p.grantDate, locale) : t('listing.unknown')}</td>
+                        <td>{p.expiryDate ? formatDate(p.expiryDate, locale) : t('listing.unknown')}</td>
+                        <td>
+                          {p.remainingLifeDays === null
+                            ? t('listing.unknown')
+                            : p.remainingLifeDays === 0
+                              ? t('listing.lapsed')
+                              : t('listing.years', { years: (p.remainingLifeDays / 365.25).toFixed(1) })}
+                        </td>
+                        <td>{p.ipc.join('; ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          ) : null}
+
+          {listing.confidential ? (
+            <section aria-labelledby="confidential" className="confidential">
+              <h2 id="confidential">{t('listing.confidential')}</h2>
+              <p className="hint">{t('listing.confidentialNote')}</p>
+              <p>{listing.confidential.details}</p>
+            </section>
+          ) : null}
+        </div>
+
+        <aside className="listing__aside" aria-labelledby="facts">
+          <h2 id="facts">{t('listing.facts')}</h2>
+          <dl className="facts">
+            <Fact label={t('listing.stage')}>{t(`stages.${listing.stage}`)}</Fact>
+            <Fact label={t('listing.trl')}>{listing.trl} / 9</Fact>
+            <Fact label={t('listing.nmpaClass')}>{t(`nmpaClasses.${listing.nmpaClass}`)}</Fact>
+            <Fact label={t('listing.fda')}>{t(`fda.${listing.regulatory.fda}`)}</Fact>
+            <Fact label={t('listing.ce')}>{t(`ce.${listing.regulatory.ce}`)}</Fact>
+            {listing.externalId ? <Fact label={t('listing.externalId')}>{listing.externalId}</Fact> : null}
+          </dl>
+
+          <h2 id="terms">{t('listing.terms')}</h2>
+          <dl className="facts" aria-labelledby="terms">
+            <Fact label={t('listing.dealTypes')}>
+              {listing.dealTypes.map((d) => t(`dealTypes.${d}`)).join(locale === 'zh-CN' ? '、' : ', ')}
+            </Fact>
+            <Fact label={t('listing.askingPrice')}>
+              {listing.askingPrice ? formatMoney(listing.askingPrice, locale) : t('listings.priceOnRequest')}
+            </Fact>
+            {terms?.upfront ? <Fact label={t('listing.upfront')}>{formatMoney(terms.upfront, locale)}</Fact> : null}
+            {terms?.royaltyPercent != null ? <Fact label={t('listing.royalty')}>{terms.royaltyPercent}%</Fact> : null}
+            {terms?.minimumAnnual ? (
+              <Fact label={t('listing.minimumAnnual')}>{formatMoney(terms.minimumAnnual, locale)}</Fact>
+            ) : null}
+            {listing.equityOffered ? (
+              <Fact label={t('listing.equity')}>
+                {t('listing.equityTerms', {
+                  percent: listing.equityOffered.percent,
+                  valuation: formatMoney(listing.equityOffered.valuation, locale, { compact: true }),
+                })}
+              </Fact>
+            ) : null}
+          </dl>
+          {terms?.openLicense ? <p className="notice">{t('listing.openLicense')}</p> : null}
+          {listing.auction ? (
+            <>
+              <h2 id="auction">{t('listing.auction')}</h2>
+              <dl className="facts" aria-labelledby="auction">
+                <Fact label={t('listing.startingPrice')}>{formatMoney(listing.auction.startingPrice, locale)}</Fact>
+                <Fact label={t('listing.minimumIncrement')}>
+                  {formatMoney(listing.auction.minimumIncrement, locale)}
+                </Fact>
+                <Fact label={t('listing.endsAt')}>{formatDateTime(listing.auction.endsAt, locale)}</Fact>
+              </dl>
+              {listing.auction.hasReserve ? <p className="hint">{t('listing.hasReserve')}</p> : null}
+            </>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,1 @@
+export { DomainError, type FieldErrors } from '../../server/errors.ts';

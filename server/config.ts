@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+// Every setting the app reads, parsed once. A bad value stops start-up with one
+// line per variable (see formatConfigErrors), never a stack trace.
+
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    });
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const optionalUrl = (protocols: RegExp, example: string) =>
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(v)), {
+    message: `must be a URL such as ${example}`,
+  });
+
+const port = (fallback?: number) =>
+  optionalString
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 65535), {
+      message: 'must be a whole number from 1 to 65535',
+    });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+    PORT: port(3000).transform((v) => v as number),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    DATA_DIR: optionalString.transform((v) => v ?? './data'),
+    MONGODB_URI: optionalUrl(/^mongodb(\+srv)?:\/\//, 'mongodb://localhost:27017/medip'),
+    DB_PORT: port(),
+    DB_NAME: optionalString
+      .transform((v) => v ?? 'medip')
+      .refine((v) => /^[A-Za-z0-9_-]{1,63}$/.test(v), {
+        message: 'must be 1-63 letters, digits, "_" or "-"',
+      }),
+    MEILI_HOST: optionalUrl(/^https?:\/\//, 'http://127.0.0.1:7700'),
+    MEILI_API_KEY: optionalString,
+    STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_/.test(v), {
+      message: 'must start with sk_ or rk_',
+    }),
+    STRIPE_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.startsWith('whsec_'), {
+      message: 'must start with whsec_',
+    }),
+    SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtp://user:pass@smtp.example.com:587'),
+    MAIL_FROM: optionalString.transform((v) => v ?? 'MedIP Exchange <no-reply@medip.local>'),
+    OPERATOR_EMAIL: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
+      message: 'must be an e-mail address',
+    }),
+    OPERATOR_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 10, {
+      message: 'must be at least 10 characters',
+    }),
+    SEED_DEMO: flag(true),
+  });
+
+// Rules between variables, checked on the raw values so they are reported
+// together with any bad single value.
+function crossCheck(env: Record<string, string | undefined>): string[] {
+  const set = (name: string) => Boolean(env[name]?.trim());
+  const lines: string[] = [];
+  if (set('OPERATOR_EMAIL') !== set('OPERATOR_PASSWORD')) {
+    const missing = set('OPERATOR_EMAIL') ? 'OPERATOR_PASSWORD' : 'OPERATOR_EMAIL';
+    lines.push(`${missing} must be set together with the other OPERATOR_ variable`);
+  }
+  if (set('MONGODB_URI') && set('DB_PORT')) {
+    lines.push('DB_PORT only applies to the embedded database; unset it or MONGODB_URI');
+  }
+  return lines;
+}
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(`Invalid configuration:\n${lines.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  const crossLines = crossCheck(env);
+  if (result.success && crossLines.length === 0) return result.data;
+  const issues = result.success ? [] : result.error.issues;
+  const lines = issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = env[name];
+    const value = shown === undefined || /SECRET|PASSWORD|KEY|URI|URL/.test(name) ? '' : ` (got "${shown}")`;
+    return `${name} ${issue.message}${value}`;
+  });
+  throw new ConfigError([...lines, ...crossLines]);
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

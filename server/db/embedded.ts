@@ -1,0 +1,118 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+// The embedded database: FerretDB (SQLite backend) compiled from a tiny Go
+// launcher in ./ferretdb. The binary is cached under node_modules/.cache, keyed
+// by the launcher's sources, so a changed go.mod rebuilds it.
+
+const launcherDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ferretdb');
+const cacheDir = path.resolve(launcherDir, '../../../node_modules/.cache/medip-ferretdb');
+
+export class EmbeddedDatabaseUnavailable extends Error {
+  override name = 'EmbeddedDatabaseUnavailable';
+}
+
+function launcherHash(): string {
+  const hash = createHash('sha256');
+  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(path.join(launcherDir, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function embeddedBinaryPath(): string {
+  return path.join(cacheDir, `ferretdb-embedded-${launcherHash()}`);
+}
+
+export function goAvailable(): boolean {
+  return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Builds the launcher once; later calls return the cached binary. */
+export function buildEmbeddedDatabase(log: (line: string) => void = () => {}): string {
+  const binary = embeddedBinaryPath();
+  if (existsSync(binary)) return binary;
+  if (!goAvailable()) {
+    throw new EmbeddedDatabaseUnavailable(
+      'The embedded database needs the Go toolchain (1.22 or newer, https://go.dev/dl/) to build once: install Go, or set MONGODB_URI to a MongoDB server.',
+    );
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  const partial = `${binary}.${process.pid}.partial`;
+  log('building the embedded database (FerretDB 1.24, once; about a minute)…');
+  const result = spawnSync('go', ['build', '-trimpath', '-o', partial, '.'], {
+    cwd: launcherDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, CGO_ENABLED: '0' },
+  });
+  if (result.status !== 0) {
+    throw new EmbeddedDatabaseUnavailable(
+      'Building the embedded database with Go failed (see the lines above): fix the Go set-up, or set MONGODB_URI to a MongoDB server.',
+    );
+  }
+  renameSync(partial, binary);
+  return binary;
+}
+
+export interface EmbeddedDatabase {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port?: number;
+  onLog?: (line: string) => void;
+  startTimeoutMs?: number;
+}
+
+/** Starts FerretDB on 127.0.0.1 and resolves with its URI once it listens. */
+export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const binary = buildEmbeddedDatabase(options.onLog);
+  const dbDir = path.resolve(options.dataDir, 'db');
+  mkdirSync(dbDir, { recursive: true });
+  // stdin stays open as a lifeline: the launcher exits when this process dies.
+  const child = spawn(binary, ['--listen', `127.0.0.1:${options.port ?? 0}`, '--data-dir', dbDir], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    options.onLog?.(line);
+  });
+
+  const uri = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedDatabaseUnavailable('The embedded database did not start within the time limit.'));
+    }, options.startTimeoutMs ?? 30_000);
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line.trim());
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(
+        new EmbeddedDatabaseUnavailable(
+          `The embedded database exited (code ${code}) before it was ready: ${stderr.slice(-3).join(' ') || 'no message'}`,
+        ),
+      );
+    });
+  });
+
+  return { uri, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

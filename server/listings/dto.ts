@@ -1,0 +1,140 @@
+import { toOrganizationSummary, type OrganizationDoc, type OrganizationSummary } from '../orgs/index.ts';
+import type { Bilingual } from '../shared/bilingual.ts';
+import type { Money } from '../shared/money.ts';
+import type {
+  Category,
+  DealType,
+  ListingKind,
+  ListingStatus,
+  NmpaClass,
+  PatentJurisdiction,
+  PatentStatus,
+  PatentType,
+  Stage,
+} from '../vocabulary.ts';
+import type { ListingDoc } from './model.ts';
+import { patentExpiry, remainingLifeDays } from './patents.ts';
+
+// The listing as pages and the API see it: one vocabulary, plain JSON, the
+// confidential section only when the caller was allowed it, never the reserve.
+
+export interface PatentDto {
+  number: string;
+  jurisdiction: PatentJurisdiction;
+  type: PatentType;
+  status: PatentStatus;
+  title: Bilingual | null;
+  filingDate: string;
+  grantDate: string | null;
+  expiryDate: string | null;
+  ipc: string[];
+  remainingLifeDays: number | null;
+}
+
+export interface ListingDto {
+  id: string;
+  kind: ListingKind;
+  status: ListingStatus;
+  externalId: string | null;
+  title: Bilingual;
+  summary: Bilingual;
+  problem: Bilingual;
+  advantages: Bilingual;
+  clinicalUse: Bilingual;
+  partnerSought: Bilingual;
+  category: Category;
+  nmpaClass: NmpaClass;
+  regulatory: { fda: string; ce: string };
+  trl: number;
+  stage: Stage;
+  patents: PatentDto[];
+  dealTypes: DealType[];
+  askingPrice: Money | null;
+  licenseTerms: {
+    upfront: Money | null;
+    royaltyPercent: number | null;
+    minimumAnnual: Money | null;
+    openLicense: boolean;
+  } | null;
+  auction: { startingPrice: Money; minimumIncrement: Money; endsAt: string; hasReserve: boolean } | null;
+  equityOffered: { percent: number; valuation: Money } | null;
+  documents: { id: string; name: string; contentType: string; size: number }[];
+  organization: OrganizationSummary | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  confidential?: { details: string };
+}
+
+const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+const text = (b: { zh?: string | null; en?: string | null } | null | undefined): Bilingual => ({
+  ...(b?.zh ? { zh: b.zh } : {}),
+  ...(b?.en ? { en: b.en } : {}),
+});
+const money = (m: { amount: number; currency: string } | null | undefined): Money | null =>
+  m && typeof m.amount === 'number' ? { amount: m.amount, currency: m.currency as Money['currency'] } : null;
+
+export function toListingDto(
+  listing: ListingDoc,
+  organization: OrganizationDoc | null,
+  { confidential, now = new Date() }: { confidential: boolean; now?: Date },
+): ListingDto {
+  const terms = listing.licenseTerms;
+  const auction = listing.auction;
+  const equity = listing.equityOffered;
+  return {
+    id: String(listing._id),
+    kind: listing.kind,
+    status: listing.status,
+    externalId: listing.externalId ?? null,
+    title: text(listing.title),
+    summary: text(listing.summary),
+    problem: text(listing.problem),
+    advantages: text(listing.advantages),
+    clinicalUse: text(listing.clinicalUse),
+    partnerSought: text(listing.partnerSought),
+    category: listing.category,
+    nmpaClass: listing.nmpaClass,
+    regulatory: { fda: listing.regulatory?.fda ?? 'none', ce: listing.regulatory?.ce ?? 'none' },
+    trl: listing.trl,
+    stage: listing.stage,
+    patents: listing.patents.map((p) => ({
+      number: p.number,
+      jurisdiction: p.jurisdiction,
+      type: p.type,
+      status: p.status,
+      title: p.title ? text(p.title) : null,
+      filingDate: day(p.filingDate)!,
+      grantDate: day(p.grantDate),
+      expiryDate: day(patentExpiry(p)),
+      ipc: [...p.ipc],
+      remainingLifeDays: remainingLifeDays(p, now),
+    })),
+    dealTypes: [...listing.dealTypes] as DealType[],
+    askingPrice: money(listing.askingPrice),
+    licenseTerms: terms
+      ? {
+          upfront: money(terms.upfront),
+          royaltyPercent: terms.royaltyPercent ?? null,
+          minimumAnnual: money(terms.minimumAnnual),
+          openLicense: terms.openLicense,
+        }
+      : null,
+    auction: auction
+      ? {
+          startingPrice: money(auction.startingPrice)!,
+          minimumIncrement: money(auction.minimumIncrement)!,
+          endsAt: auction.endsAt.toISOString(),
+          hasReserve: Boolean(auction.reserve),
+        }
+      : null,
+    equityOffered:
+      equity?.percent && equity.valuation ? { percent: equity.percent, valuation: money(equity.valuation)! } : null,
+    documents: listing.documents
+      .filter((d) => d.visibility === 'public' || confidential)
+      .map((d) => ({ id: String(d._id), name: d.name, contentType: d.contentType, size: d.size })),
+    organization: organization ? toOrganizationSummary(organization) : null,
+    publishedAt: listing.publishedAt ? listing.publishedAt.toISOString() : null,
+    updatedAt: listing.updatedAt.toISOString(),
+    ...(confidential ? { confidential: { details: listing.confidential?.details ?? '' } } : {}),
+  };
+}

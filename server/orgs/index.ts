@@ -1,0 +1,2 @@
+export { Organization, type OrganizationDoc } from './model.ts';
+export { toOrganizationSummary, type OrganizationSummary } from './dto.ts';

@@ -1,0 +1,33 @@
+import { bootstrapOperator } from './auth/bootstrap.ts';
+import { config } from './config.ts';
+import { connectDatabase } from './db/connection.ts';
+import { ensureIndexes } from './db/indexes.ts';
+import { Listing } from './listings/index.ts';
+import { logger } from './logger.ts';
+import { Organization } from './orgs/index.ts';
+import { seedDemo } from '../seed/demo.ts';
+
+/**
+ * Everything before the first request: the database (embedded or MONGODB_URI),
+ * indexes, the operator account, and the demo set on an empty database.
+ */
+export async function prepareServer(): Promise<void> {
+  const { OPERATOR_EMAIL, OPERATOR_PASSWORD, SEED_DEMO } = config();
+  await connectDatabase();
+  await ensureIndexes();
+  if (OPERATOR_EMAIL && OPERATOR_PASSWORD) await bootstrapOperator(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+  if (SEED_DEMO && (await isEmpty())) {
+    const started = Date.now();
+    const result = await seedDemo({});
+    logger.info({ ...result, ms: Date.now() - started }, 'empty database: demo data seeded');
+  }
+}
+
+/** Empty means nobody has used it: no listings, and no organization but the operator's. */
+async function isEmpty(): Promise<boolean> {
+  const [listings, organizations] = await Promise.all([
+    Listing.estimatedDocumentCount(),
+    Organization.countDocuments({ kind: { $ne: 'operator' } }),
+  ]);
+  return listings === 0 && organizations === 0;
+}

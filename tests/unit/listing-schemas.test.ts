@@ -1,0 +1,84 @@
+import { listingInput, listingQuery } from '../../server/listings/schemas.ts';
+
+const valid = {
+  kind: 'patent',
+  title: { zh: '旋转式血管内超声导管', en: 'Rotational intravascular ultrasound catheter' },
+  summary: { zh: '一种高分辨率血管内超声导管。', en: 'A high-resolution IVUS catheter.' },
+  category: 'medical_acoustics',
+  nmpaClass: 'III',
+  trl: '5',
+  stage: 'animal_study',
+  patents: [
+    {
+      number: 'CN 202410123456.7',
+      jurisdiction: 'CN',
+      type: 'invention',
+      status: 'granted',
+      filingDate: '2024-03-01',
+      grantDate: '2025-06-01',
+      ipc: ['A61B 8/12'],
+    },
+  ],
+  dealTypes: ['assignment', 'exclusive_license'],
+  askingPrice: { amount: '50000000', currency: 'CNY' },
+  licenseTerms: { upfront: { amount: 2000000 }, royaltyPercent: 3 },
+};
+
+function fieldsOf(result: ReturnType<typeof listingInput.safeParse>) {
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+test('a complete listing parses, with numbers coerced and patent numbers normalised', () => {
+  const result = listingInput.safeParse(valid);
+  expect(fieldsOf(result)).toEqual([]);
+  expect(result.data?.trl).toBe(5);
+  expect(result.data?.askingPrice).toEqual({ amount: 50_000_000, currency: 'CNY' });
+  expect(result.data?.patents[0]?.number).toBe('CN202410123456.7');
+  expect(result.data?.problem).toEqual({});
+});
+
+test('money must be whole minor units', () => {
+  const result = listingInput.safeParse({ ...valid, askingPrice: { amount: 12.5, currency: 'CNY' } });
+  expect(fieldsOf(result).some((f) => f.startsWith('askingPrice.amount'))).toBe(true);
+});
+
+test('every broken rule is reported on its own field', () => {
+  const result = listingInput.safeParse({
+    ...valid,
+    title: { zh: '', en: '' },
+    trl: 12,
+    dealTypes: ['equity'],
+    patents: [{ ...valid.patents[0], number: 'CN123', grantDate: '2020-01-01' }],
+  });
+  const fields = fieldsOf(result);
+  expect(fields).toEqual(
+    expect.arrayContaining([
+      'title.zh: validation.bilingualRequired',
+      expect.stringMatching(/^trl: /),
+      'dealTypes: validation.equityProjectsOnly',
+      'patents.0.number: validation.patentNumber',
+      'patents.0.grantDate: validation.grantBeforeFiling',
+      'licenseTerms: validation.licenseTermsNeedLicense',
+    ]),
+  );
+});
+
+test('a patent listing needs a patent; an open license must be non-exclusive', () => {
+  const fields = fieldsOf(
+    listingInput.safeParse({ ...valid, patents: [], licenseTerms: { openLicense: true, royaltyPercent: 2 } }),
+  );
+  expect(fields).toContain('patents: validation.patentRequired');
+  expect(fields).toContain('licenseTerms.openLicense: validation.openLicenseNonExclusive');
+});
+
+test('browse filters accept repeated and comma-separated values and cap the page size', () => {
+  expect(listingQuery.parse({ category: ['cardiovascular', 'micro_nano,other'], page: '2' })).toMatchObject({
+    category: ['cardiovascular', 'micro_nano', 'other'],
+    kind: [],
+    page: 2,
+    pageSize: 24,
+    sort: 'newest',
+  });
+  expect(listingQuery.safeParse({ pageSize: '101' }).success).toBe(false);
+  expect(listingQuery.safeParse({ kind: 'spaceship' }).success).toBe(false);
+});
