@@ -24,6 +24,7 @@ export function createI18n(locale: Locale): I18n {
     initAsync: false,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

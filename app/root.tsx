@@ -4,10 +4,11 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { SiteFooter, SiteHeader } from '~/components/site-chrome';
+import { EmailBanner, SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { createI18n, DEFAULT_LOCALE, type Locale } from '~/i18n';
 import styles from '~/styles/app.css';
 import { getLocale } from '~/utils/locale.server';
+import { authenticate } from '~/utils/session.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -15,7 +16,18 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ locale: await getLocale(request) }, { headers: { Vary: 'Cookie, Accept-Language' } });
+  const [locale, auth] = await Promise.all([getLocale(request), authenticate(request)]);
+  const viewer = auth.actor
+    ? { emailVerified: auth.emailVerified, isOperator: auth.actor.organizationKind === 'operator' }
+    : null;
+  const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
+  // A session used in its second half was extended; a dead one is cleared.
+  if (auth.setCookie) headers.append('Set-Cookie', auth.setCookie);
+  return json({ locale, viewer }, { headers });
+}
+
+export function useViewer() {
+  return useRouteLoaderData<typeof loader>('root')?.viewer ?? null;
 }
 
 export function useLocale(): Locale {
@@ -36,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <I18nextProvider i18n={i18n}>
           <SiteHeader locale={locale} />
+          <EmailBanner />
           <main id="main" tabIndex={-1}>
             {children}
           </main>

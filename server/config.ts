@@ -41,6 +41,8 @@ const schema = z
     HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
     PORT: port(3000).transform((v) => v as number),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    // Where people reach the site: links in mail, and Secure cookies when https.
+    PUBLIC_URL: optionalUrl(/^https?:\/\//, 'https://medip.example.com'),
     DATA_DIR: optionalString.transform((v) => v ?? './data'),
     MONGODB_URI: optionalUrl(/^mongodb(\+srv)?:\/\//, 'mongodb://localhost:27017/medip'),
     DB_PORT: port(),
@@ -83,7 +85,7 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
   return lines;
 }
 
-export type Config = z.output<typeof schema>;
+export type Config = z.output<typeof schema> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {
   constructor(readonly lines: string[]) {
@@ -95,7 +97,10 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = schema.safeParse(env);
   const crossLines = crossCheck(env);
-  if (result.success && crossLines.length === 0) return result.data;
+  if (result.success && crossLines.length === 0) {
+    const data = result.data;
+    return { ...data, PUBLIC_URL: (data.PUBLIC_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, '') };
+  }
   const issues = result.success ? [] : result.error.issues;
   const lines = issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');

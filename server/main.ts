@@ -1,5 +1,6 @@
 // The HTTP server: start-up, the Remix request handler, graceful shutdown.
 // Run by `npm start` (after `remix build`) through tsx.
+import './env-file.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
@@ -8,8 +9,11 @@ import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import { config, ConfigError } from './config.ts';
+import { lucia } from './auth/lucia.ts';
 import { disconnectDatabase } from './db/connection.ts';
 import { EmbeddedDatabaseUnavailable } from './db/embedded.ts';
+import { sameOriginGuard } from './http/same-origin.ts';
+import { registerBuiltinJobs, startJobs, stopJobs } from './jobs/index.ts';
 import { logger } from './logger.ts';
 import { prepareServer } from './startup.ts';
 
@@ -23,13 +27,21 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy on this machine, req.ip is the client's (rate limits use it).
+  app.set('trust proxy', 'loopback');
   // Remix inlines its hydration script; everything else is same-origin.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.use(compression());
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
-  app.all('*', createRequestHandler({ build, mode: NODE_ENV }));
+  app.use(sameOriginGuard(lucia().sessionCookieName));
+  app.all(
+    '*',
+    createRequestHandler({ build, mode: NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? '' }) }),
+  );
 
+  registerBuiltinJobs();
+  startJobs();
   const server = app.listen(PORT, HOST, () => {
     logger.info({ url: `http://localhost:${PORT}`, ms: Date.now() - started }, 'MedIP Exchange is listening');
   });
@@ -41,6 +53,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     server.close();
     server.closeIdleConnections();
+    await stopJobs();
     await disconnectDatabase();
     process.exit(0);
   };

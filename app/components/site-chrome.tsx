@@ -1,10 +1,12 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '~/i18n';
+import { useViewer } from '~/root';
 
 export function SiteHeader({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const viewer = useViewer();
   const other: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
   return (
     <header className="site-header">
@@ -23,16 +25,56 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/listings">{t('nav.listings')}</NavLink>
+          {viewer?.isOperator ? (
+            <>
+              <NavLink to="/operator/organizations">{t('nav.orgQueue')}</NavLink>
+              <NavLink to="/operator/outbox">{t('nav.outbox')}</NavLink>
+            </>
+          ) : null}
         </nav>
-        <Form method="post" action="/locale" className="locale-switch" reloadDocument>
-          <input type="hidden" name="locale" value={other} />
-          <input type="hidden" name="returnTo" value={location.pathname + location.search} />
-          <button type="submit" lang={other} aria-label={t('nav.switchLabel')}>
-            {t('nav.switchTo')}
-          </button>
-        </Form>
+        <div className="site-header__actions">
+          {viewer ? (
+            <>
+              <NavLink to="/account">{t('nav.account')}</NavLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to="/login">{t('nav.login')}</NavLink>
+              <NavLink to="/signup">{t('nav.signup')}</NavLink>
+            </>
+          )}
+          <Form method="post" action="/locale" className="locale-switch" reloadDocument>
+            <input type="hidden" name="locale" value={other} />
+            <input type="hidden" name="returnTo" value={location.pathname + location.search} />
+            <button type="submit" lang={other} aria-label={t('nav.switchLabel')}>
+              {t('nav.switchTo')}
+            </button>
+          </Form>
+        </div>
       </div>
     </header>
+  );
+}
+
+/** Until the e-mail address is confirmed, every page asks for it. */
+export function EmailBanner() {
+  const viewer = useViewer();
+  const { t } = useTranslation();
+  if (!viewer || viewer.emailVerified) return null;
+  return (
+    <div className="banner" role="status">
+      <p>{t('banner.verifyEmail')}</p>
+      <Form method="post" action="/verify-email">
+        <button type="submit" className="link-button">
+          {t('banner.resend')}
+        </button>
+      </Form>
+    </div>
   );
 }
 

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { ListingCard } from '~/components/listing-card';
 import { useLocale } from '~/root';
 import { browseListings, CATEGORIES, listingQuery, marketplaceCounts } from '~/services/listings.server';
-import { getActor } from '~/utils/actor.server';
+import { getActor } from '~/utils/session.server';
 import { formatNumber } from '~/utils/format';
 import { pageTitle } from '~/utils/meta';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home');
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'meta.tagline');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);

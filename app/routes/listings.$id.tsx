@@ -5,14 +5,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '~/root';
 import { getListing } from '~/services/listings.server';
-import { getActor } from '~/utils/actor.server';
+import { getActor } from '~/utils/session.server';
 import { formatDate, formatDateTime, formatMoney, pickText, type Bilingual } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? pageTitle(matches, { title: pickText(data.listing.title, localeFromMatches(matches)).text }) : [];
+  data ? pageTitle(matches, { text: pickText(data.listing.title, localeFromMatches(matches)).text }) : [];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);

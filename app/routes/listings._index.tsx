@@ -14,15 +14,14 @@ import {
   listingQuery,
   STAGES,
 } from '~/services/listings.server';
-import { getActor } from '~/utils/actor.server';
+import { getActor } from '~/utils/session.server';
 import { formatNumber } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
-import { translatorFor } from '~/i18n';
 import { parseInput, searchParamsToObject } from '~/utils/validation.server';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'listings');
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'listings.title');
 
 const FACETS = [
   { name: 'kind', values: LISTING_KINDS, labels: 'kinds' },
@@ -36,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   const params = searchParamsToObject(new URL(request.url).searchParams);
   return pageHandler(async () => {
-    const query = parseInput(listingQuery, { ...params, pageSize: 24 }, locale, translatorFor(locale));
+    const query = parseInput(listingQuery, { ...params, pageSize: 24 }, locale);
     const page = await browseListings(actor, query);
     return json({ page, query, facets: FACETS, sorts: LISTING_SORTS });
   });

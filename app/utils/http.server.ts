@@ -1,9 +1,11 @@
 import { json } from '@remix-run/node';
-import { DomainError } from '~/services/errors.server';
+import { translatorFor, type Locale } from '~/i18n';
+import { DomainError, type FieldErrors } from '~/services/errors.server';
 import { logger } from '~/services/logger.server';
+import { getLocale } from '~/utils/locale.server';
 
-// One mapping from domain errors to HTTP, for pages (thrown responses caught by
-// the error boundaries) and for the API (RFC 9457 problem+json).
+// One mapping from domain errors to HTTP, for pages, forms and the API
+// (RFC 9457 problem+json), and the one place their locale keys are translated.
 
 const STATUS: Record<DomainError['code'], number> = {
   invalid: 400,
@@ -11,7 +13,24 @@ const STATUS: Record<DomainError['code'], number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };
+
+const isKey = (message: string) => /^(validation|errors)\.[\w.]+$/.test(message);
+
+export function translateMessage(message: string, locale: Locale): string {
+  return isKey(message) ? String(translatorFor(locale)(message)) : message;
+}
+
+export function translateFieldErrors(fieldErrors: FieldErrors, locale: Locale): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => translateMessage(m, locale))]),
+  );
+}
+
+function errorHeaders(error: DomainError): Record<string, string> {
+  return error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+}
 
 export function problem(status: number, title: string, extra: Record<string, unknown> = {}, headers?: HeadersInit) {
   return json(
@@ -21,13 +40,21 @@ export function problem(status: number, title: string, extra: Record<string, unk
 }
 
 /** Runs an API handler; domain errors become problem+json, anything else a 500 without details. */
-export async function apiHandler(run: () => Promise<Response>): Promise<Response> {
+export async function apiHandler(request: Request, run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof Response) throw error;
     if (error instanceof DomainError) {
-      return problem(STATUS[error.code], error.message, error.code === 'invalid' ? { errors: error.fieldErrors } : {});
+      const locale = await getLocale(request);
+      return problem(
+        STATUS[error.code],
+        translateMessage(error.message, locale),
+        error.code === 'invalid' || error.code === 'conflict'
+          ? { errors: translateFieldErrors(error.fieldErrors, locale) }
+          : {},
+        errorHeaders(error),
+      );
     }
     logger.error({ err: error }, 'API request failed');
     return problem(500, 'Internal Server Error');
@@ -40,8 +67,36 @@ export async function pageHandler<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof DomainError) {
-      throw json({ message: error.message, errors: error.fieldErrors }, { status: STATUS[error.code] });
+      throw json({ message: error.message }, { status: STATUS[error.code], headers: errorHeaders(error) });
     }
     throw error;
   }
+}
+
+export interface FormErrors {
+  formError: string | null;
+  fieldErrors: FieldErrors;
+}
+
+/**
+ * For form actions: domain errors come back as the form's data, translated,
+ * with their status, so the page shows them beside the fields.
+ */
+export async function formHandler(request: Request, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const locale = await getLocale(request);
+    const fieldErrors = translateFieldErrors(error.fieldErrors, locale);
+    const hasFields = Object.keys(fieldErrors).length > 0;
+    return json<FormErrors>(
+      { formError: hasFields && error.code === 'invalid' ? null : translateMessage(error.message, locale), fieldErrors },
+      { status: STATUS[error.code], headers: errorHeaders(error) },
+    );
+  }
+}
+
+export function methodNotAllowed(allow: string) {
+  return problem(405, 'Method Not Allowed', {}, { Allow: allow });
 }

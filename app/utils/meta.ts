@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from '@remix-run/node';
-import { DEFAULT_LOCALE, isLocale, resources, type Locale } from '~/i18n';
+import { DEFAULT_LOCALE, isLocale, translatorFor, type Locale } from '~/i18n';
 
 type Matches = ReadonlyArray<{ id: string; data: unknown }>;
 
@@ -9,15 +9,9 @@ export function localeFromMatches(matches: Matches): Locale {
   return isLocale(data?.locale) ? data.locale : DEFAULT_LOCALE;
 }
 
-const PAGE_TITLES = {
-  home: (l: Locale) => resources[l].translation.meta.tagline,
-  listings: (l: Locale) => resources[l].translation.listings.title,
-} as const;
-
-/** `<title>` and description for a page: its own title (or a known page's), then the site name. */
-export function pageTitle(matches: Matches, page: keyof typeof PAGE_TITLES | { title: string }): MetaDescriptor[] {
-  const locale = localeFromMatches(matches);
-  const { meta } = resources[locale].translation;
-  const own = typeof page === 'string' ? PAGE_TITLES[page](locale) : page.title;
-  return [{ title: `${own} · ${meta.siteName}` }, { name: 'description', content: meta.description }];
+/** `<title>` and description: the page's title (a locale key, or text) and the site name. */
+export function pageTitle(matches: Matches, title: string | { text: string }): MetaDescriptor[] {
+  const t = translatorFor(localeFromMatches(matches));
+  const own = typeof title === 'string' ? String(t(title)) : title.text;
+  return [{ title: `${own} · ${String(t('meta.siteName'))}` }, { name: 'description', content: String(t('meta.description')) }];
 }

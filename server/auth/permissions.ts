@@ -1,5 +1,4 @@
-import type { MemberRole, OrganizationKind } from '../vocabulary.ts';
-import { PUBLIC_LISTING_STATUSES, type ListingStatus } from '../vocabulary.ts';
+import { PUBLIC_LISTING_STATUSES, type ListingStatus, type MemberRole, type OrganizationKind } from '../vocabulary.ts';
 
 // The one place that answers "may this actor do this to that?". Services ask it
 // before they change or reveal anything; routes never decide on their own.
@@ -21,10 +20,30 @@ export interface ListingResource {
 export type Permission =
   | { action: 'listing:view'; listing: ListingResource }
   | { action: 'listing:view_confidential'; listing: ListingResource }
-  | { action: 'listing:view_unpublished' };
+  | { action: 'listing:view_unpublished' }
+  | { action: 'listing:follow' }
+  | { action: 'listing:publish' }
+  | { action: 'offer:make' }
+  | { action: 'bid:place' }
+  | { action: 'org:view' }
+  | { action: 'org:review' }
+  | { action: 'org:invite'; organizationId: string }
+  | { action: 'outbox:read' }
+  | { action: 'account:manage' };
+
+export type Action = Permission['action'];
+
+/** Organizations whose members list patents, results and projects. */
+const LISTING_KINDS: readonly OrganizationKind[] = ['basic_institute', 'engineering_institute', 'hospital', 'company'];
+/** Organizations whose members make offers and bid (the architecture's buyers). */
+const BUYER_KINDS: readonly OrganizationKind[] = ['company', 'investor'];
 
 export function isOperator(actor: Actor): boolean {
   return actor?.organizationKind === 'operator';
+}
+
+function isVerifiedMemberOf(actor: Actor, kinds: readonly OrganizationKind[]): boolean {
+  return actor !== null && actor.organizationVerified && kinds.includes(actor.organizationKind);
 }
 
 function ownsListing(actor: Actor, listing: ListingResource): boolean {
@@ -43,6 +62,26 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'listing:view_confidential':
       return ownsListing(actor, permission.listing) || isOperator(actor);
     case 'listing:view_unpublished':
+    case 'org:review':
+    case 'outbox:read':
       return isOperator(actor);
+    // Anyone signed in, verified or not, may follow listings.
+    case 'listing:follow':
+    case 'account:manage':
+      return actor !== null;
+    // Unverified organizations browse and follow; publishing and dealing need the operator's verification.
+    case 'listing:publish':
+      return isVerifiedMemberOf(actor, LISTING_KINDS);
+    case 'offer:make':
+    case 'bid:place':
+      return isVerifiedMemberOf(actor, BUYER_KINDS);
+    case 'org:view':
+      return true;
+    case 'org:invite':
+      return (
+        actor !== null &&
+        actor.organizationId === permission.organizationId &&
+        (actor.role === 'owner' || actor.role === 'admin')
+      );
   }
 }

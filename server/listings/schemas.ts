@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingualInput } from '../shared/bilingual.ts';
+import { bilingualInput } from '../shared/bilingual-input.ts';
 import { moneyInput } from '../shared/money.ts';
 import {
   CATEGORIES,

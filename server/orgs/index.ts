@@ -1,2 +1,11 @@
-export { Organization, type OrganizationDoc } from './model.ts';
+export { Organization, Invitation, type OrganizationDoc } from './model.ts';
 export { toOrganizationSummary, type OrganizationSummary } from './dto.ts';
+export {
+  createInvitation,
+  describeInvitation,
+  getOrganization,
+  listOrganizations,
+  rejectOrganization,
+  verifyOrganization,
+  type OrganizationProfile,
+} from './service.ts';

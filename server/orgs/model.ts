@@ -38,8 +38,31 @@ organizationSchema.index({ verified: 1, createdAt: 1 });
 // Home-page counts and directory pages by kind.
 organizationSchema.index({ kind: 1 });
 
+// Invitation links from an organization's owner or admin; only the SHA-256 of the token is stored.
+const invitationSchema = new Schema(
+  {
+    organization: { type: Schema.Types.ObjectId, ref: 'Organization', required: true },
+    role: { type: String, enum: ['admin', 'member'], required: true },
+    // Lower-cased; when set, only this address may accept.
+    email: { type: String, default: null },
+    tokenHash: { type: String, required: true },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    expiresAt: { type: Date, required: true },
+    acceptedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    acceptedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+invitationSchema.index({ tokenHash: 1 }, { unique: true });
+// The organization's pending invitations.
+invitationSchema.index({ organization: 1, createdAt: -1 });
+
 export type OrganizationDoc = InferSchemaType<typeof organizationSchema> & { _id: mongoose.Types.ObjectId };
 
 export const Organization =
   (mongoose.models.Organization as mongoose.Model<InferSchemaType<typeof organizationSchema>>) ??
   mongoose.model('Organization', organizationSchema);
+
+export const Invitation =
+  (mongoose.models.Invitation as mongoose.Model<InferSchemaType<typeof invitationSchema>>) ??
+  mongoose.model('Invitation', invitationSchema);

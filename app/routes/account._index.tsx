@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Form, FormError, SelectField, SubmitButton, TextField } from '~/components/forms';
+import { useLocale } from '~/root';
+import { can, countSessions, createInvitation, getAccount, logoutOtherSessions } from '~/services/auth.server';
+import { invitationInput } from '~/schemas';
+import { formatDate, pickText } from '~/utils/format';
+import { formHandler } from '~/utils/http.server';
+import { getLocale } from '~/utils/locale.server';
+import { pageTitle } from '~/utils/meta';
+import { requireUser } from '~/utils/session.server';
+import { formDataToObject, parseInput } from '~/utils/validation.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.title');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, userId } = await requireUser(request);
+  const [account, sessions] = await Promise.all([getAccount(actor, userId), countSessions(actor)]);
+  const canInvite = actor ? can(actor, { action: 'org:invite', organizationId: actor.organizationId }) : false;
+  return json({ account, sessions, canInvite });
+}
+
+type ActionResult =
+  | { intent: 'logout-others'; ended: number }
+  | { intent: 'invite'; url: string; expiresAt: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, sessionId } = await requireUser(request);
+  return formHandler(request, async () => {
+    const form = formDataToObject(await request.formData());
+    if (form.intent === 'logout-others') {
+      return json<ActionResult>({ intent: 'logout-others', ended: await logoutOtherSessions(actor, sessionId ?? '') });
+    }
+    const input = parseInput(invitationInput, form, await getLocale(request));
+    return json<ActionResult>({ intent: 'invite', ...(await createInvitation(actor, input)) });
+  });
+}
+
+export default function Account() {
+  const { account, sessions, canInvite } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const org = account.organization;
+  return (
+    <div className="auth">
+      <h1>{t('account.title')}</h1>
+      {searchParams.get('resent') ? (
+        <p className="success" role="status">
+          {t('banner.resent')}
+        </p>
+      ) : null}
+      <section aria-labelledby="profile">
+        <h2 id="profile">{t('account.profile')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('auth.name')}</dt>
+            <dd>{account.user.name}</dd>
+          </div>
+          <div>
+            <dt>{t('account.email')}</dt>
+            <dd>
+              {account.user.email} (
+              {account.user.emailVerified ? t('account.emailVerified') : t('account.emailUnverified')})
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      {org ? (
+        <section aria-labelledby="organization">
+          <h2 id="organization">{t('account.organization')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('account.organization')}</dt>
+              <dd>
+                <Link to={`/orgs/${org.id}`}>{pickText(org.name, locale).text}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('account.kind')}</dt>
+              <dd>{t(`orgKinds.${org.kind}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('account.role')}</dt>
+              <dd data-testid="role">{account.role ? t(`roles.${account.role}`) : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('account.verification')}</dt>
+              <dd>
+                {t(`verification.${org.verification.status}`)}
+                {org.verification.reason ? ` — ${org.verification.reason}` : null}
+              </dd>
+            </div>
+          </dl>
+          {!org.verified ? <p className="hint">{t('auth.unverifiedNote')}</p> : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">{t('account.sessions')}</h2>
+        <p>{t('account.sessionsActive', { count: sessions })}</p>
+        {result?.intent === 'logout-others' ? (
+          <p className="success" role="status">
+            {t('account.loggedOutOthers', { count: result.ended })}
+          </p>
+        ) : null}
+        <Form method="post" className="inline-form">
+          <button type="submit" name="intent" value="logout-others" className="button">
+            {t('account.logoutOthers')}
+          </button>
+        </Form>
+        <p>
+          <Link to="/account/tokens">{t('account.tokensLink')}</Link>
+        </p>
+      </section>
+
+      {canInvite ? (
+        <section aria-labelledby="invite">
+          <h2 id="invite">{t('account.invite')}</h2>
+          <p>{t('account.inviteLead')}</p>
+          <FormError />
+          <Form method="post">
+            <input type="hidden" name="intent" value="invite" />
+            <TextField name="email" label={t('account.inviteEmail')} type="email" autoComplete="off" />
+            <SelectField
+              name="role"
+              label={t('account.inviteRole')}
+              options={['member', 'admin'].map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
+            <SubmitButton>{t('account.createInvitation')}</SubmitButton>
+          </Form>
+          {result?.intent === 'invite' ? (
+            <div className="success" role="status">
+              <p>
+                {t('account.invitationCreated')} ({formatDate(result.expiresAt, locale)})
+              </p>
+              <code className="secret">{result.url}</code>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Form, SubmitButton, TextField, type ActionErrors } from '~/components/forms';
+import { useLocale } from '~/root';
+import { listOrganizations, rejectOrganization, verifyOrganization } from '~/services/auth.server';
+import { rejectOrganizationInput } from '~/schemas';
+import { formatDateTime, pickText } from '~/utils/format';
+import { formHandler, pageHandler } from '~/utils/http.server';
+import { getLocale } from '~/utils/locale.server';
+import { pageTitle } from '~/utils/meta';
+import { requireUser } from '~/utils/session.server';
+import { formDataToObject, parseInput } from '~/utils/validation.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'operator.queueTitle');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireUser(request);
+  return pageHandler(async () => json(await listOrganizations(actor, { verified: false })));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireUser(request);
+  return formHandler(request, async () => {
+    const form = formDataToObject(await request.formData());
+    const id = String(form.id ?? '');
+    if (form.intent === 'verify') await verifyOrganization(actor, id);
+    else await rejectOrganization(actor, id, parseInput(rejectOrganizationInput, form, await getLocale(request)).reason);
+    return json({ done: id });
+  });
+}
+
+export default function VerificationQueue() {
+  const { items } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionErrors & { done?: string }>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div>
+      <h1>{t('operator.queueTitle')}</h1>
+      {result?.formError ? (
+        <p className="form-error" role="alert">
+          {result.formError}
+        </p>
+      ) : null}
+      {items.length === 0 ? <p>{t('operator.queueEmpty')}</p> : null}
+      {items.map((org) => {
+        const name = pickText(org.name, locale);
+        return (
+          <section key={org.id} className="queue-item" aria-labelledby={`org-${org.id}`}>
+            <h2 id={`org-${org.id}`} lang={name.lang}>
+              <Link to={`/orgs/${org.id}`}>{name.text}</Link>
+            </h2>
+            <p>
+              {t(`orgKinds.${org.kind}`)} · {[org.region.city, org.region.province, org.region.country].filter(Boolean).join(', ')} ·{' '}
+              {t('operator.registered')} {formatDateTime(org.createdAt, locale)} · {t(`verification.${org.verification.status}`)}
+              {org.verification.reason ? ` — ${org.verification.reason}` : null}
+            </p>
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="id" value={org.id} />
+              <button type="submit" name="intent" value="verify" className="button">
+                {t('operator.verify')}
+              </button>
+            </Form>
+            <Form method="post">
+              <input type="hidden" name="id" value={org.id} />
+              <input type="hidden" name="intent" value="reject" />
+              <TextField name="reason" label={t('operator.reason')} required maxLength={1000} />
+              <SubmitButton>{t('operator.reject')}</SubmitButton>
+            </Form>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

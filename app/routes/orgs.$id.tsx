@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { ListingCard } from '~/components/listing-card';
+import { useLocale } from '~/root';
+import { getOrganization } from '~/services/auth.server';
+import { browseListings, listingQuery } from '~/services/listings.server';
+import { formatDate, pickText } from '~/utils/format';
+import { pageHandler } from '~/utils/http.server';
+import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { getActor } from '~/utils/session.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, { text: pickText(data.organization.name, localeFromMatches(matches)).text }) : [];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  return pageHandler(async () => {
+    const organization = await getOrganization(actor, params.id ?? '');
+    const listings = await browseListings(actor, listingQuery.parse({ organization: organization.id, pageSize: 48 }));
+    return json({ organization, listings });
+  });
+}
+
+export default function OrganizationPage() {
+  const { organization: org, listings } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const name = pickText(org.name, locale);
+  const other = locale === 'zh-CN' ? org.name.en : org.name.zh;
+  const about = pickText(org.description, locale);
+  const region = [org.region.city, org.region.province, org.region.country].filter(Boolean).join(', ');
+  return (
+    <article>
+      <header>
+        <p className="card__meta">
+          <span className="badge">{t(`orgKinds.${org.kind}`)}</span>
+          {org.verified ? (
+            <span className="badge badge--verified">✓ {t('listing.verified')}</span>
+          ) : (
+            <span className="badge">{t('listing.unverified')}</span>
+          )}
+        </p>
+        <h1 lang={name.lang}>{name.text}</h1>
+        {other && other !== name.text ? <p lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{other}</p> : null}
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('org.region')}</dt>
+          <dd>{region}</dd>
+        </div>
+        {org.website ? (
+          <div>
+            <dt>{t('org.website')}</dt>
+            <dd>
+              <a href={org.website} rel="noopener noreferrer nofollow">
+                {org.website}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('account.verification')}</dt>
+          <dd>{t(`verification.${org.verification.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('operator.registered')}</dt>
+          <dd>{formatDate(org.createdAt, locale)}</dd>
+        </div>
+      </dl>
+      {about.text ? (
+        <section aria-labelledby="about">
+          <h2 id="about">{t('org.about')}</h2>
+          <p lang={about.lang}>{about.text}</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="org-listings">
+        <h2 id="org-listings">
+          {t('org.listings')} ({listings.total})
+        </h2>
+        {listings.items.length === 0 ? (
+          <p>{t('org.noListings')}</p>
+        ) : (
+          <div className="card-grid">
+            {listings.items.map((listing) => (
+              <ListingCard key={listing.id} listing={listing} />
+            ))}
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

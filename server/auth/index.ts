@@ -1,0 +1,25 @@
+export { can, isOperator, type Actor, type Action, type Permission } from './permissions.ts';
+export { loadAuthenticatedUser, type AuthenticatedUser } from './actor.ts';
+export {
+  countSessions,
+  getAccount,
+  login,
+  logout,
+  logoutOtherSessions,
+  purgeExpiredAuthRecords,
+  requestPasswordReset,
+  resendVerificationMail,
+  resetPassword,
+  signup,
+  validateSession,
+  verifyEmail,
+  type AccountDto,
+  type ClientContext,
+} from './service.ts';
+export { createApiToken, listApiTokens, revokeApiToken, userIdForApiToken, type ApiTokenDto } from './api-tokens.ts';
+export { lucia } from './lucia.ts';
+export * from './schemas.ts';
+export { bootstrapOperator, ensureOperatorOrganization } from './bootstrap.ts';
+export { normalizeEmail, User, Password, Session } from './model.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { passwordProblem } from './password-policy.ts';

@@ -1,0 +1,274 @@
+import mongoose from 'mongoose';
+import { config } from '../config.ts';
+import { claimOnce } from '../db/claims.ts';
+import { isDuplicateKeyError } from '../db/insert-once.ts';
+import { conflict, invalid, rateLimited, unauthorized } from '../errors.ts';
+import { logger } from '../logger.ts';
+import { mailTemplates, sendMail } from '../notifications/index.ts';
+import { Invitation, Organization, toOrganizationSummary, type OrganizationSummary } from '../orgs/index.ts';
+import type { Locale } from '../vocabulary.ts';
+import { loadAuthenticatedUser } from './actor.ts';
+import { lucia } from './lucia.ts';
+import { AuthToken, normalizeEmail, Password, Session, User, type UserDoc } from './model.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { passwordProblem } from './password-policy.ts';
+import { can, type Actor } from './permissions.ts';
+import { clearFailures, rateLimitKeys, rateLimitStatus, recordFailure } from './rate-limit.ts';
+import type { SignupInput } from './schemas.ts';
+import { hashSecret, newSecret } from './tokens.ts';
+
+export interface ClientContext {
+  ip: string;
+  locale: Locale;
+}
+
+const HOUR = 3_600_000;
+const TOKEN_LIFETIME = { verify_email: 48 * HOUR, reset_password: HOUR } as const;
+
+// Verifying against this when the e-mail is unknown makes both answers take as long.
+const dummyHash = hashPassword('medip-timing-equaliser');
+
+function assertPasswordPolicy(password: string, email: string) {
+  const problem = passwordProblem(password, { email });
+  if (problem) throw invalid({ password: [problem] });
+}
+
+async function createSession(userId: string): Promise<string> {
+  return (await lucia().createSession(userId, {})).id;
+}
+
+/** Best effort: the account exists whether or not the mail leaves now; it can be re-sent. */
+async function sendVerificationMail(user: Pick<UserDoc, '_id' | 'email' | 'name' | 'locale'>): Promise<void> {
+  const url = `${config().PUBLIC_URL}/verify-email?token=${await issueToken(user._id, 'verify_email')}`;
+  await sendMail({ to: user.email, locale: user.locale, ...mailTemplates.verifyEmail(user.locale, { name: user.name, url }) });
+}
+
+async function issueToken(user: mongoose.Types.ObjectId, purpose: keyof typeof TOKEN_LIFETIME): Promise<string> {
+  // A new link replaces the ones sent before.
+  await AuthToken.deleteMany({ user, purpose, usedAt: null });
+  const { token, hash } = newSecret();
+  await AuthToken.insertMany([{ purpose, tokenHash: hash, user, expiresAt: new Date(Date.now() + TOKEN_LIFETIME[purpose]) }]);
+  return token;
+}
+
+/** Redeems a token once: of concurrent redemptions of one link exactly one succeeds. */
+async function redeemToken(token: string, purpose: keyof typeof TOKEN_LIFETIME) {
+  const tokenHash = hashSecret(token);
+  const now = new Date();
+  const found = await AuthToken.findOne({ tokenHash, purpose, usedAt: null, expiresAt: { $gt: now } }).lean();
+  if (!found || !(await claimOnce(`auth-token:${tokenHash}`))) throw invalid({ token: ['validation.tokenInvalid'] });
+  await AuthToken.updateOne({ _id: found._id }, { $set: { usedAt: now } });
+  return found;
+}
+
+async function findUsableInvitation(token: string, email: string) {
+  const invitation = await Invitation.findOne({
+    tokenHash: hashSecret(token),
+    acceptedAt: null,
+    expiresAt: { $gt: new Date() },
+  }).lean();
+  if (!invitation || (invitation.email && invitation.email !== email)) {
+    throw invalid({ 'organization.invitation': ['validation.invitationInvalid'] });
+  }
+  return invitation;
+}
+
+/**
+ * Creates the user and either their new organization (as owner) or their
+ * membership through an invitation, then signs them in. The user insert comes
+ * first: its unique e-mail index decides between concurrent sign-ups, and every
+ * later step is undone if it fails, so nothing is left half-written.
+ */
+export async function signup(input: SignupInput, client: ClientContext): Promise<{ userId: string; sessionId: string }> {
+  const emailNormalized = normalizeEmail(input.email);
+  assertPasswordPolicy(input.password, emailNormalized);
+  const invitation =
+    'invitation' in input.organization ? await findUsableInvitation(input.organization.invitation, emailNormalized) : null;
+  const organizationId = invitation?.organization ?? new mongoose.Types.ObjectId();
+  const hash = await hashPassword(input.password);
+
+  const userId = new mongoose.Types.ObjectId();
+  const locale = input.locale ?? client.locale;
+  try {
+    await User.insertMany([
+      {
+        _id: userId,
+        email: input.email.trim(),
+        emailNormalized,
+        name: input.name,
+        locale,
+        memberships: [{ organization: organizationId, role: invitation?.role ?? 'owner' }],
+      },
+    ]);
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw conflict('errors.emailTaken', { email: ['validation.emailTaken'] });
+    throw error;
+  }
+
+  let createdOrganization = false;
+  try {
+    await Password.insertMany([{ user: userId, hash }]);
+    if (invitation) {
+      if (!(await claimOnce(`invitation:${String(invitation._id)}`))) {
+        throw invalid({ 'organization.invitation': ['validation.invitationInvalid'] });
+      }
+      await Invitation.updateOne({ _id: invitation._id }, { $set: { acceptedAt: new Date(), acceptedBy: userId } });
+    } else if (!('invitation' in input.organization)) {
+      const org = input.organization;
+      await Organization.insertMany([
+        {
+          _id: organizationId,
+          slug: `org-${String(organizationId)}`,
+          kind: org.kind,
+          name: org.name,
+          region: org.region,
+          verified: false,
+          verification: { status: 'pending' },
+        },
+      ]);
+      createdOrganization = true;
+    }
+  } catch (error) {
+    await Promise.all([
+      User.deleteOne({ _id: userId }),
+      Password.deleteOne({ user: userId }),
+      createdOrganization ? Organization.deleteOne({ _id: organizationId }) : undefined,
+    ]);
+    throw error;
+  }
+
+  await sendVerificationMail({ _id: userId, email: input.email.trim(), name: input.name, locale }).catch((err) =>
+    logger.error({ err }, 'verification mail failed'),
+  );
+  logger.info({ userId: String(userId), invited: Boolean(invitation) }, 'user signed up');
+  return { userId: String(userId), sessionId: await createSession(String(userId)) };
+}
+
+/**
+ * Signs in. Five failures a minute for one account or one client address
+ * lock both out until the minute ends; the answer never tells whether the
+ * e-mail is registered.
+ */
+export async function login(
+  input: { email: string; password: string },
+  client: ClientContext,
+): Promise<{ userId: string; sessionId: string }> {
+  const emailNormalized = normalizeEmail(input.email);
+  const keys = rateLimitKeys({ scope: 'login', email: emailNormalized, ip: client.ip });
+  const status = await rateLimitStatus(keys);
+  if (status.limited) throw rateLimited(status.retryAfterSeconds);
+
+  const user = await User.findOne({ emailNormalized }, { _id: 1 }).lean();
+  const stored = user ? await Password.findOne({ user: user._id }).lean() : null;
+  const ok = await verifyPassword(stored?.hash ?? (await dummyHash), input.password);
+  if (!user || !stored || !ok) {
+    await recordFailure(keys);
+    throw unauthorized('errors.invalidCredentials');
+  }
+  await clearFailures(keys.slice(0, 1));
+  return { userId: String(user._id), sessionId: await createSession(String(user._id)) };
+}
+
+export async function logout(sessionId: string): Promise<void> {
+  await lucia().invalidateSession(sessionId);
+}
+
+/** Ends every session of the actor but the one making the request; returns how many. */
+export async function logoutOtherSessions(actor: Actor, currentSessionId: string): Promise<number> {
+  if (!actor || !can(actor, { action: 'account:manage' })) throw unauthorized();
+  const { deletedCount } = await Session.deleteMany({ user: actor.userId, _id: { $ne: currentSessionId } });
+  return deletedCount;
+}
+
+export async function resendVerificationMail(actor: Actor): Promise<void> {
+  if (!actor) throw unauthorized();
+  const user = await User.findById(actor.userId).lean();
+  if (!user || user.emailVerifiedAt) return;
+  await sendVerificationMail(user);
+}
+
+export async function verifyEmail(token: string): Promise<void> {
+  const redeemed = await redeemToken(token, 'verify_email');
+  await User.updateOne({ _id: redeemed.user, emailVerifiedAt: null }, { $set: { emailVerifiedAt: new Date() } });
+}
+
+/**
+ * Mails a reset link when the address is registered; the caller's answer is the
+ * same either way. Limited like log-in, per address and per client.
+ */
+export async function requestPasswordReset(email: string, client: ClientContext): Promise<void> {
+  const emailNormalized = normalizeEmail(email);
+  const keys = rateLimitKeys({ scope: 'password_reset', email: emailNormalized, ip: client.ip });
+  const status = await rateLimitStatus(keys);
+  if (status.limited) throw rateLimited(status.retryAfterSeconds);
+  await recordFailure(keys);
+
+  const user = await User.findOne({ emailNormalized }).lean();
+  if (!user) return;
+  const url = `${config().PUBLIC_URL}/reset-password?token=${await issueToken(user._id, 'reset_password')}`;
+  await sendMail({ to: user.email, locale: user.locale, ...mailTemplates.passwordReset(user.locale, { url }) });
+}
+
+/** Sets a new password from a reset link, ends every session, and signs in afresh. */
+export async function resetPassword(token: string, password: string): Promise<{ userId: string; sessionId: string }> {
+  const pending = await AuthToken.findOne({ tokenHash: hashSecret(token), purpose: 'reset_password' }).lean();
+  const user = pending ? await User.findById(pending.user).lean() : null;
+  if (user) assertPasswordPolicy(password, user.emailNormalized);
+  const hash = await hashPassword(password);
+  const redeemed = await redeemToken(token, 'reset_password');
+  const userId = String(redeemed.user);
+  await Password.updateOne({ user: redeemed.user }, { $set: { hash } });
+  // Following the link proved the mailbox is theirs.
+  await User.updateOne({ _id: redeemed.user, emailVerifiedAt: null }, { $set: { emailVerifiedAt: new Date() } });
+  await lucia().invalidateUserSessions(userId);
+  return { userId, sessionId: await createSession(userId) };
+}
+
+export interface AccountDto {
+  user: { id: string; email: string; name: string; locale: Locale; emailVerified: boolean };
+  organization: (OrganizationSummary & { verification: { status: string; reason: string | null } }) | null;
+  role: string | null;
+}
+
+/** GET /api/v1/me and the account page. */
+export async function getAccount(actor: Actor, userId: string): Promise<AccountDto> {
+  const loaded = await loadAuthenticatedUser(userId);
+  if (!loaded || (actor && actor.userId !== userId)) throw unauthorized();
+  const { user, organization } = loaded;
+  return {
+    user: {
+      id: String(user._id),
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      emailVerified: Boolean(user.emailVerifiedAt),
+    },
+    organization: organization
+      ? {
+          ...toOrganizationSummary(organization),
+          verification: {
+            status: organization.verification?.status ?? 'pending',
+            reason: organization.verification?.reason ?? null,
+          },
+        }
+      : null,
+    role: user.memberships[0]?.role ?? null,
+  };
+}
+
+/** Lucia's session check: the user id, and whether the expiry was just extended. */
+export async function validateSession(sessionId: string) {
+  return lucia().validateSession(sessionId);
+}
+
+export async function countSessions(actor: Actor): Promise<number> {
+  if (!actor) throw unauthorized();
+  return Session.countDocuments({ user: actor.userId, expiresAt: { $gt: new Date() } });
+}
+
+export async function purgeExpiredAuthRecords(now = new Date()): Promise<void> {
+  await Promise.all([
+    Session.deleteMany({ expiresAt: { $lte: now } }),
+    AuthToken.deleteMany({ expiresAt: { $lte: now } }),
+  ]);
+}

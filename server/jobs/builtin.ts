@@ -1,0 +1,18 @@
+import { purgeExpiredRateLimits } from '../auth/rate-limit.ts';
+import { purgeExpiredAuthRecords } from '../auth/service.ts';
+import { isJobRegistered, registerJob, type JobDefinition } from './scheduler.ts';
+
+const MINUTE = 60_000;
+
+/** The app's periodic jobs. Add one entry per job; each must be safe to run twice at once. */
+export const BUILTIN_JOBS: JobDefinition[] = [
+  // Rate-limit counters whose window has ended (no TTL indexes on FerretDB).
+  { name: 'rate-limit-purge', intervalMs: 10 * MINUTE, run: () => purgeExpiredRateLimits() },
+  // Expired sessions and e-mail tokens, likewise.
+  { name: 'auth-purge', intervalMs: 60 * MINUTE, run: () => purgeExpiredAuthRecords() },
+];
+
+/** Registers every built-in job; calling it again registers nothing twice. */
+export function registerBuiltinJobs(): void {
+  for (const job of BUILTIN_JOBS) if (!isJobRegistered(job.name)) registerJob(job);
+}

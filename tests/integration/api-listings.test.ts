@@ -1,0 +1,60 @@
+import { loader as listingLoader } from '../../app/routes/api.v1.listings.$id.ts';
+import { loader as listingsLoader } from '../../app/routes/api.v1.listings.ts';
+import { loader as healthLoader } from '../../app/routes/healthz.ts';
+import { useTestDatabase } from '../support/database.ts';
+import { createListing, createOrganization } from '../support/factories.ts';
+
+useTestDatabase();
+
+let listingId: string;
+beforeAll(async () => {
+  const org = await createOrganization();
+  listingId = String((await createListing(org._id))._id);
+  await createListing(org._id, { kind: 'result', patents: [], dealTypes: ['co_development'] });
+});
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${path}`, { headers });
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+test('GET /api/v1/listings returns a page of listings', async () => {
+  const response = await listingsLoader(args(get('/api/v1/listings?kind=patent&pageSize=10')));
+  expect(response.status).toBe(200);
+  const body = await response.json();
+  expect(body).toMatchObject({ total: 1, page: 1, pageSize: 10 });
+  expect(body.items[0]).toMatchObject({ id: listingId, kind: 'patent', status: 'published' });
+  expect(body.items[0].confidential).toBeUndefined();
+});
+
+test('bad filters are a problem+json 400 with a message per field, in the asked language', async () => {
+  const response = await listingsLoader(
+    args(get('/api/v1/listings?pageSize=500&kind=spaceship&organization=x', { 'Accept-Language': 'zh-CN,zh;q=0.9' })),
+  );
+  expect(response.status).toBe(400);
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  const body = await response.json();
+  expect(body).toMatchObject({ status: 400, title: '无法理解该请求' });
+  expect(Object.keys(body.errors).sort()).toEqual(['kind.0', 'organization', 'pageSize']);
+  expect(body.errors.organization).toEqual(['标识符无效。']);
+  expect(body.errors.pageSize[0]).toMatch(/100/);
+
+  const english = await (await listingsLoader(args(get('/api/v1/listings?pageSize=0', { 'Accept-Language': 'en' })))).json();
+  expect(english.errors.pageSize[0]).toMatch(/Too small/i);
+});
+
+test('GET /api/v1/listings/:id returns the listing, and 404 problem+json for unknown ids', async () => {
+  const found = await listingLoader(args(get(`/api/v1/listings/${listingId}`), { id: listingId }));
+  expect(found.status).toBe(200);
+  expect((await found.json()).patents[0].number).toBe('CN202410123456.7');
+
+  const missing = await listingLoader(args(get('/api/v1/listings/0123456789abcdef01234567'), { id: '0123456789abcdef01234567' }));
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  expect(await missing.json()).toMatchObject({ status: 404, title: 'listing not found' });
+});
+
+test('GET /healthz reports the database', async () => {
+  const response = await healthLoader();
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ db: 'ok' });
+});

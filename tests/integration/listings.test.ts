@@ -1,0 +1,113 @@
+import { browseListings, getListing, listingQuery, marketplaceCounts } from '../../server/listings/index.ts';
+import type { Actor } from '../../server/auth/permissions.ts';
+import { useTestDatabase } from '../support/database.ts';
+import { createListing, createOrganization } from '../support/factories.ts';
+
+useTestDatabase();
+
+let institute: Awaited<ReturnType<typeof createOrganization>>;
+let published: Awaited<ReturnType<typeof createListing>>;
+let draft: Awaited<ReturnType<typeof createListing>>;
+
+beforeAll(async () => {
+  institute = await createOrganization();
+  published = await createListing(institute._id, { publishedAt: new Date('2026-01-02') });
+  await createListing(institute._id, {
+    kind: 'result',
+    category: 'cardiovascular',
+    stage: 'prototype',
+    trl: 4,
+    patents: [],
+    dealTypes: ['co_development'],
+    publishedAt: new Date('2026-01-03'),
+  });
+  await createListing(institute._id, {
+    kind: 'project',
+    category: 'cardiovascular',
+    stage: 'clinical_trial',
+    trl: 7,
+    dealTypes: ['equity'],
+    status: 'under_offer',
+    publishedAt: new Date('2026-01-01'),
+  });
+  draft = await createListing(institute._id, { status: 'draft', publishedAt: null });
+});
+
+const query = (input: Record<string, unknown> = {}) => listingQuery.parse(input);
+const memberOf = (organizationId: string, kind: 'basic_institute' | 'operator' | 'company'): Actor => ({
+  userId: '000000000000000000000001',
+  organizationId,
+  organizationKind: kind,
+  organizationVerified: true,
+  role: 'member',
+});
+
+test('browse shows published and under-offer listings, newest first, never drafts', async () => {
+  const page = await browseListings(null, query());
+  expect(page.total).toBe(3);
+  expect(page.items.map((l) => l.kind)).toEqual(['result', 'patent', 'project']);
+  expect(page.items.some((l) => l.id === String(draft._id))).toBe(false);
+});
+
+test('facets narrow the results and combine', async () => {
+  expect((await browseListings(null, query({ category: 'cardiovascular' }))).total).toBe(2);
+  expect((await browseListings(null, query({ category: 'cardiovascular', kind: 'project' }))).total).toBe(1);
+  expect((await browseListings(null, query({ dealType: ['equity', 'co_development'] }))).total).toBe(2);
+  expect((await browseListings(null, query({ stage: 'registered' }))).total).toBe(0);
+});
+
+test('pages hold pageSize items and report the total', async () => {
+  const second = await browseListings(null, query({ pageSize: 2, page: 2 }));
+  expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+  expect(second.items).toHaveLength(1);
+});
+
+test('TRL sort puts the most mature first', async () => {
+  const page = await browseListings(null, query({ sort: 'trl_desc' }));
+  expect(page.items.map((l) => l.trl)).toEqual([7, 5, 4]);
+});
+
+test('a listing shows its organization and patents with remaining life, but not to outsiders its confidential part', async () => {
+  const dto = await getListing(null, String(published._id));
+  expect(dto.organization).toMatchObject({ kind: 'basic_institute', verified: true, name: { en: 'Test Institute' } });
+  expect(dto.patents[0]).toMatchObject({ number: 'CN202410123456.7', expiryDate: '2044-03-01' });
+  expect(dto.patents[0]!.remainingLifeDays).toBeGreaterThan(6000);
+  expect(dto.confidential).toBeUndefined();
+  expect(JSON.stringify(dto)).not.toContain('Unpublished animal-study data');
+
+  const asOwner = await getListing(memberOf(String(institute._id), 'basic_institute'), String(published._id));
+  expect(asOwner.confidential).toEqual({ details: 'Unpublished animal-study data.' });
+});
+
+test('a draft is "not found" to the public and visible to its owner and operators', async () => {
+  await expect(getListing(null, String(draft._id))).rejects.toMatchObject({ code: 'not_found' });
+  await expect(getListing(memberOf('0123456789abcdef01234567', 'company'), String(draft._id))).rejects.toMatchObject({
+    code: 'not_found',
+  });
+  expect((await getListing(memberOf(String(institute._id), 'basic_institute'), String(draft._id))).status).toBe('draft');
+  expect((await getListing(memberOf('0123456789abcdef01234567', 'operator'), String(draft._id))).status).toBe('draft');
+});
+
+test('malformed and unknown ids are "not found"', async () => {
+  await expect(getListing(null, 'nope')).rejects.toMatchObject({ code: 'not_found' });
+  await expect(getListing(null, '0123456789abcdef01234567')).rejects.toMatchObject({ code: 'not_found' });
+});
+
+test('the auction reserve never leaves the server', async () => {
+  const listing = await createListing(institute._id, {
+    auction: {
+      reserve: { amount: 90_000_000, currency: 'CNY' },
+      startingPrice: { amount: 10_000_000, currency: 'CNY' },
+      minimumIncrement: { amount: 500_000, currency: 'CNY' },
+      endsAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const dto = await getListing(null, String(listing._id));
+  expect(dto.auction).toMatchObject({ hasReserve: true, startingPrice: { amount: 10_000_000 } });
+  expect(JSON.stringify(dto)).not.toContain('90000000');
+  await listing.deleteOne();
+});
+
+test('home-page counts', async () => {
+  expect(await marketplaceCounts()).toEqual({ listings: 3, patents: 2, organizations: 1, institutes: 1 });
+});

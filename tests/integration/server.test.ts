@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { inject } from 'vitest';
+import { ensureBuild, runServer, startServer } from '../support/server-process.ts';
+
+// The whole server as `npm start` runs it: start-up, configuration errors,
+// both database modes, persistence across restarts and a clean shutdown.
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'medip-server-'));
+  dirs.push(dir);
+  return dir;
+};
+
+beforeAll(() => ensureBuild());
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+test('a bad environment stops start-up with one line per variable and no stack trace', async () => {
+  const { output, exited } = runServer({ PORT: 'eighty', SEED_DEMO: 'perhaps', DATA_DIR: tempDir() });
+  expect(await exited).toBe(1);
+  expect(output()).toContain('PORT must be a whole number from 1 to 65535 (got "eighty")');
+  expect(output()).toContain('SEED_DEMO must be true or false (got "perhaps")');
+  expect(output()).not.toMatch(/\n\s+at /);
+});
+
+test('with MONGODB_URI set nothing embedded starts, and the data goes to that server', async () => {
+  const dataDir = tempDir();
+  const dbName = `server_${Date.now()}`;
+  const uri = new URL(inject('mongoUri'));
+  uri.pathname = `/${dbName}`;
+  const server = await startServer({
+    MONGODB_URI: uri.toString(),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    OPERATOR_EMAIL: 'Ops@Example.com',
+    OPERATOR_PASSWORD: 'correct horse battery staple',
+  });
+  expect(existsSync(path.join(dataDir, 'db'))).toBe(false);
+  expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok' });
+  expect(await server.stop()).toBe(0);
+
+  const connection = await mongoose.createConnection(inject('mongoUri'), { dbName }).asPromise();
+  const users = await connection.collection('users').find().toArray();
+  expect(users.map((u) => u.emailNormalized)).toEqual(['ops@example.com']);
+  const [password] = await connection.collection('passwords').find({ user: users[0]!._id }).toArray();
+  expect(password!.hash).toMatch(/^\$argon2id\$/);
+  const operatorOrg = await connection.collection('organizations').findOne({ _id: users[0]!.memberships[0].organization });
+  expect(operatorOrg).toMatchObject({ kind: 'operator', verified: true });
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+test('the embedded database seeds an empty data directory once and keeps every record across restarts', async () => {
+  const dataDir = tempDir();
+  const first = await startServer({ DATA_DIR: dataDir });
+  const before = await (await fetch(`${first.url}/api/v1/listings?pageSize=1`)).json();
+  expect(before.total).toBeGreaterThanOrEqual(300);
+  expect(first.output()).toContain('demo data seeded');
+  expect(await first.stop()).toBe(0);
+  expect(existsSync(path.join(dataDir, 'db'))).toBe(true);
+
+  const second = await startServer({ DATA_DIR: dataDir });
+  const after = await (await fetch(`${second.url}/api/v1/listings?pageSize=1`)).json();
+  expect(after.total).toBe(before.total);
+  expect(after.items[0].id).toBe(before.items[0].id);
+  expect(second.output()).not.toContain('demo data seeded');
+  expect(await second.stop()).toBe(0);
+});

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { signup } from '../../server/auth/index.ts';
+import { Organization } from '../../server/orgs/index.ts';
+import { OutboxMessage } from '../../server/notifications/index.ts';
+
+export const PASSWORD = 'Suzhou-catheter-2026!';
+
+export const uniqueEmail = (label = 'user') => `${label}-${randomBytes(4).toString('hex')}@example.com`;
+
+/** Signs a user up through the service, optionally verifying their new organization. */
+export async function createAccount({
+  kind = 'company',
+  verified = false,
+  email = uniqueEmail(kind),
+}: { kind?: string; verified?: boolean; email?: string } = {}) {
+  const { userId, sessionId } = await signup(
+    {
+      email,
+      password: PASSWORD,
+      name: 'Test User',
+      locale: 'en',
+      organization: { name: { en: `Org ${email}` }, kind, region: { country: 'CN' } },
+    } as never,
+    { ip: '198.51.100.1', locale: 'en' },
+  );
+  const org = await Organization.findOne({ slug: { $exists: true }, 'name.en': `Org ${email}` }).lean();
+  if (verified) await Organization.updateOne({ _id: org!._id }, { $set: { verified: true, 'verification.status': 'verified' } });
+  return { userId, sessionId, email, organizationId: String(org!._id), cookie: `medip_session=${sessionId}` };
+}
+
+/** The link of the newest mail to an address, by its path (e.g. /verify-email). */
+export async function linkFromOutbox(to: string, path: string): Promise<string> {
+  const mail = await OutboxMessage.findOne({ to }).sort({ createdAt: -1, _id: -1 }).lean();
+  const match = new RegExp(`https?://[^\\s]+${path.replace('/', '\\/')}\\?[^\\s]+`).exec(mail?.text ?? '');
+  if (!match) throw new Error(`no ${path} link in the mail to ${to}`);
+  return match[0];
+}
