@@ -35,40 +35,39 @@ const port = (fallback?: number) =>
       message: 'must be a whole number from 1 to 65535',
     });
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
-    PORT: port(3000).transform((v) => v as number),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-    // Where people reach the site: links in mail, and Secure cookies when https.
-    PUBLIC_URL: optionalUrl(/^https?:\/\//, 'https://medip.example.com'),
-    DATA_DIR: optionalString.transform((v) => v ?? './data'),
-    MONGODB_URI: optionalUrl(/^mongodb(\+srv)?:\/\//, 'mongodb://localhost:27017/medip'),
-    DB_PORT: port(),
-    DB_NAME: optionalString
-      .transform((v) => v ?? 'medip')
-      .refine((v) => /^[A-Za-z0-9_-]{1,63}$/.test(v), {
-        message: 'must be 1-63 letters, digits, "_" or "-"',
-      }),
-    MEILI_HOST: optionalUrl(/^https?:\/\//, 'http://127.0.0.1:7700'),
-    MEILI_API_KEY: optionalString,
-    STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_/.test(v), {
-      message: 'must start with sk_ or rk_',
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+  PORT: port(3000).transform((v) => v as number),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  // Where people reach the site: links in mail, and Secure cookies when https.
+  PUBLIC_URL: optionalUrl(/^https?:\/\//, 'https://medip.example.com'),
+  DATA_DIR: optionalString.transform((v) => v ?? './data'),
+  MONGODB_URI: optionalUrl(/^mongodb(\+srv)?:\/\//, 'mongodb://localhost:27017/medip'),
+  DB_PORT: port(),
+  DB_NAME: optionalString
+    .transform((v) => v ?? 'medip')
+    .refine((v) => /^[A-Za-z0-9_-]{1,63}$/.test(v), {
+      message: 'must be 1-63 letters, digits, "_" or "-"',
     }),
-    STRIPE_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.startsWith('whsec_'), {
-      message: 'must start with whsec_',
-    }),
-    SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtp://user:pass@smtp.example.com:587'),
-    MAIL_FROM: optionalString.transform((v) => v ?? 'MedIP Exchange <no-reply@medip.local>'),
-    OPERATOR_EMAIL: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
-      message: 'must be an e-mail address',
-    }),
-    OPERATOR_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 10, {
-      message: 'must be at least 10 characters',
-    }),
-    SEED_DEMO: flag(true),
-  });
+  MEILI_HOST: optionalUrl(/^https?:\/\//, 'http://127.0.0.1:7700'),
+  MEILI_API_KEY: optionalString,
+  STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_/.test(v), {
+    message: 'must start with sk_ or rk_',
+  }),
+  STRIPE_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.startsWith('whsec_'), {
+    message: 'must start with whsec_',
+  }),
+  SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtp://user:pass@smtp.example.com:587'),
+  MAIL_FROM: optionalString.transform((v) => v ?? 'MedIP Exchange <no-reply@medip.local>'),
+  OPERATOR_EMAIL: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
+    message: 'must be an e-mail address',
+  }),
+  OPERATOR_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 10, {
+    message: 'must be at least 10 characters',
+  }),
+  SEED_DEMO: flag(true),
+});
 
 // Rules between variables, checked on the raw values so they are reported
 // together with any bad single value.

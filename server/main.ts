@@ -35,10 +35,7 @@ async function main() {
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
   app.use(sameOriginGuard(lucia().sessionCookieName));
-  app.all(
-    '*',
-    createRequestHandler({ build, mode: NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? '' }) }),
-  );
+  app.all('*', createRequestHandler({ build, mode: NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? '' }) }));
 
   registerBuiltinJobs();
   startJobs();

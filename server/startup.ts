@@ -25,9 +25,10 @@ export async function prepareServer(): Promise<void> {
 
 /** Empty means nobody has used it: no listings, and no organization but the operator's. */
 async function isEmpty(): Promise<boolean> {
-  const [listings, organizations] = await Promise.all([
-    Listing.estimatedDocumentCount(),
-    Organization.countDocuments({ kind: { $ne: 'operator' } }),
+  // exists() stops at the first match; a count scans the collection on FerretDB.
+  const [listing, organization] = await Promise.all([
+    Listing.exists({}),
+    Organization.exists({ kind: { $ne: 'operator' } }),
   ]);
-  return listings === 0 && organizations === 0;
+  return !listing && !organization;
 }

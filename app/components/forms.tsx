@@ -70,7 +70,13 @@ export function TextField({ form, name, label, hint, ...input }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      <input id={id} {...input} {...registered} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      <input
+        id={id}
+        {...input}
+        {...registered}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}

@@ -22,9 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ account, sessions, canInvite });
 }
 
-type ActionResult =
-  | { intent: 'logout-others'; ended: number }
-  | { intent: 'invite'; url: string; expiresAt: string };
+type ActionResult = { intent: 'logout-others'; ended: number } | { intent: 'invite'; url: string; expiresAt: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, sessionId } = await requireUser(request);

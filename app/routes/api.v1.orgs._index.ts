@@ -8,7 +8,10 @@ import { requireApiUser } from '~/utils/session.server';
 import { parseInput, searchParamsToObject } from '~/utils/validation.server';
 
 const query = z.object({
-  verified: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  verified: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

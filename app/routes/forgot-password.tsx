@@ -38,7 +38,14 @@ export default function ForgotPassword() {
           <p>{t('auth.forgotLead')}</p>
           <FormError />
           <Form method="post" noValidate onSubmit={onSubmit}>
-            <TextField form={form as never} name="email" label={t('auth.email')} type="email" autoComplete="email" required />
+            <TextField
+              form={form as never}
+              name="email"
+              label={t('auth.email')}
+              type="email"
+              autoComplete="email"
+              required
+            />
             <SubmitButton>{t('auth.sendLink')}</SubmitButton>
           </Form>
         </>

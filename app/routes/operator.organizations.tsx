@@ -26,7 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const form = formDataToObject(await request.formData());
     const id = String(form.id ?? '');
     if (form.intent === 'verify') await verifyOrganization(actor, id);
-    else await rejectOrganization(actor, id, parseInput(rejectOrganizationInput, form, await getLocale(request)).reason);
+    else
+      await rejectOrganization(actor, id, parseInput(rejectOrganizationInput, form, await getLocale(request)).reason);
     return json({ done: id });
   });
 }
@@ -53,8 +54,10 @@ export default function VerificationQueue() {
               <Link to={`/orgs/${org.id}`}>{name.text}</Link>
             </h2>
             <p>
-              {t(`orgKinds.${org.kind}`)} · {[org.region.city, org.region.province, org.region.country].filter(Boolean).join(', ')} ·{' '}
-              {t('operator.registered')} {formatDateTime(org.createdAt, locale)} · {t(`verification.${org.verification.status}`)}
+              {t(`orgKinds.${org.kind}`)} ·{' '}
+              {[org.region.city, org.region.province, org.region.country].filter(Boolean).join(', ')} ·{' '}
+              {t('operator.registered')} {formatDateTime(org.createdAt, locale)} ·{' '}
+              {t(`verification.${org.verification.status}`)}
               {org.verification.reason ? ` — ${org.verification.reason}` : null}
             </p>
             <Form method="post" className="inline-form">

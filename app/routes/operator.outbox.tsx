@@ -41,7 +41,11 @@ export default function Outbox() {
           <pre className="mail-body">{mail.text}</pre>
         </article>
       ))}
-      <Pagination page={page.page} pages={Math.max(1, Math.ceil(page.total / page.pageSize))} searchParams={searchParams} />
+      <Pagination
+        page={page.page}
+        pages={Math.max(1, Math.ceil(page.total / page.pageSize))}
+        searchParams={searchParams}
+      />
     </div>
   );
 }

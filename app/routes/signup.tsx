@@ -93,7 +93,13 @@ export default function Signup() {
                 label={t('auth.orgKind')}
                 options={kinds.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
               />
-              <TextField form={f} name="organization.region.country" label={t('auth.country')} maxLength={2} />
+              <TextField
+                form={f}
+                name="organization.region.country"
+                label={t('auth.country')}
+                maxLength={2}
+                defaultValue="CN"
+              />
               <TextField form={f} name="organization.region.province" label={t('auth.province')} />
               <TextField form={f} name="organization.region.city" label={t('auth.city')} />
             </>

@@ -91,7 +91,10 @@ export async function formHandler(request: Request, run: () => Promise<Response>
     const fieldErrors = translateFieldErrors(error.fieldErrors, locale);
     const hasFields = Object.keys(fieldErrors).length > 0;
     return json<FormErrors>(
-      { formError: hasFields && error.code === 'invalid' ? null : translateMessage(error.message, locale), fieldErrors },
+      {
+        formError: hasFields && error.code === 'invalid' ? null : translateMessage(error.message, locale),
+        fieldErrors,
+      },
       { status: STATUS[error.code], headers: errorHeaders(error) },
     );
   }

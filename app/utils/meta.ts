@@ -13,5 +13,8 @@ export function localeFromMatches(matches: Matches): Locale {
 export function pageTitle(matches: Matches, title: string | { text: string }): MetaDescriptor[] {
   const t = translatorFor(localeFromMatches(matches));
   const own = typeof title === 'string' ? String(t(title)) : title.text;
-  return [{ title: `${own} · ${String(t('meta.siteName'))}` }, { name: 'description', content: String(t('meta.description')) }];
+  return [
+    { title: `${own} · ${String(t('meta.siteName'))}` },
+    { name: 'description', content: String(t('meta.description')) },
+  ];
 }

@@ -18,9 +18,7 @@ export async function loadAuthenticatedUser(userId: string): Promise<Authenticat
   const user = await User.findById(userId).lean<UserDoc>();
   if (!user) return null;
   const membership = user.memberships[0];
-  const organization = membership
-    ? await Organization.findById(membership.organization).lean<OrganizationDoc>()
-    : null;
+  const organization = membership ? await Organization.findById(membership.organization).lean<OrganizationDoc>() : null;
   const actor: Actor =
     membership && organization
       ? {

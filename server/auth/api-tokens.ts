@@ -23,7 +23,10 @@ function requireAccount(actor: Actor): NonNullable<Actor> {
 }
 
 /** Creates a token; the secret is in the answer once and never again. */
-export async function createApiToken(actor: Actor, { name }: { name: string }): Promise<{ token: string; apiToken: ApiTokenDto }> {
+export async function createApiToken(
+  actor: Actor,
+  { name }: { name: string },
+): Promise<{ token: string; apiToken: ApiTokenDto }> {
   const { userId } = requireAccount(actor);
   const { token, hash } = newSecret(TOKEN_PREFIX);
   const [doc] = await ApiToken.insertMany([{ user: userId, name, tokenHash: hash, prefix: token.slice(0, 10) }]);
@@ -57,7 +60,13 @@ export async function userIdForApiToken(token: string): Promise<string | null> {
   return found ? String(found.user) : null;
 }
 
-function toDto(t: { _id: unknown; name: string; prefix: string; createdAt?: Date; lastUsedAt?: Date | null }): ApiTokenDto {
+function toDto(t: {
+  _id: unknown;
+  name: string;
+  prefix: string;
+  createdAt?: Date;
+  lastUsedAt?: Date | null;
+}): ApiTokenDto {
   return {
     id: String(t._id),
     name: t.name,

@@ -20,6 +20,6 @@ export { createApiToken, listApiTokens, revokeApiToken, userIdForApiToken, type 
 export { lucia } from './lucia.ts';
 export * from './schemas.ts';
 export { bootstrapOperator, ensureOperatorOrganization } from './bootstrap.ts';
-export { normalizeEmail, User, Password, Session } from './model.ts';
+export { ApiToken, normalizeEmail, Password, Session, User } from './model.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { passwordProblem } from './password-policy.ts';

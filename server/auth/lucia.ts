@@ -26,7 +26,11 @@ export const sessionAdapter: Adapter = {
     return user ? (await Session.find({ user }).lean()).map(toDatabaseSession) : [];
   },
   async setSession(session) {
-    await Session.create({ _id: session.id, user: new mongoose.Types.ObjectId(session.userId), expiresAt: session.expiresAt });
+    await Session.create({
+      _id: session.id,
+      user: new mongoose.Types.ObjectId(session.userId),
+      expiresAt: session.expiresAt,
+    });
   },
   async updateSessionExpiration(sessionId, expiresAt) {
     await Session.updateOne({ _id: sessionId }, { $set: { expiresAt } });

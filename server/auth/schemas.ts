@@ -8,9 +8,12 @@ import { LOCALES, ORGANIZATION_KINDS } from '../vocabulary.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-const email = z.string().trim().max(254).pipe(z.email());
-const password = z
-  .string()
+/** A string field that says "required" when it is missing, not "expected string". */
+const requiredString = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'validation.required' : undefined) });
+
+const email = requiredString().trim().max(254).pipe(z.email());
+const password = requiredString()
   .min(PASSWORD_MIN_LENGTH, { message: 'validation.passwordLength' })
   .max(200, { message: 'validation.passwordLength' });
 
@@ -33,8 +36,9 @@ export const regionInput = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, { message: 'validation.country' })
-    .default('CN'),
+    .optional()
+    .transform((v) => v || 'CN')
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { message: 'validation.country' })),
   province: optionalText(50),
   city: optionalText(50),
 });
@@ -52,7 +56,7 @@ export const signupInput = z
   .object({
     email,
     password,
-    name: z.string().trim().min(1, { message: 'validation.required' }).max(100),
+    name: requiredString().trim().min(1, { message: 'validation.required' }).max(100),
     locale: z.enum(LOCALES).optional(),
     organization: z.record(z.string(), z.unknown()).default({}),
   })
@@ -71,12 +75,14 @@ export type SignupInput = z.output<typeof signupInput>;
 
 export const loginInput = z.object({
   email,
-  password: z.string().min(1, { message: 'validation.required' }).max(200),
+  password: requiredString().min(1, { message: 'validation.required' }).max(200),
 });
 
 export const passwordResetRequestInput = z.object({ email });
-export const passwordResetInput = z.object({ token: z.string().min(1), password });
-export const apiTokenInput = z.object({ name: z.string().trim().min(1, { message: 'validation.required' }).max(80) });
+export const passwordResetInput = z.object({ token: requiredString().min(1), password });
+export const apiTokenInput = z.object({
+  name: requiredString().trim().min(1, { message: 'validation.required' }).max(80),
+});
 export const invitationInput = z.object({
   email: z
     .string()
@@ -88,5 +94,5 @@ export const invitationInput = z.object({
   role: z.enum(['admin', 'member']).default('member'),
 });
 export const rejectOrganizationInput = z.object({
-  reason: z.string().trim().min(1, { message: 'validation.required' }).max(1000),
+  reason: requiredString().trim().min(1, { message: 'validation.required' }).max(1000),
 });

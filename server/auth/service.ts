@@ -40,14 +40,20 @@ async function createSession(userId: string): Promise<string> {
 /** Best effort: the account exists whether or not the mail leaves now; it can be re-sent. */
 async function sendVerificationMail(user: Pick<UserDoc, '_id' | 'email' | 'name' | 'locale'>): Promise<void> {
   const url = `${config().PUBLIC_URL}/verify-email?token=${await issueToken(user._id, 'verify_email')}`;
-  await sendMail({ to: user.email, locale: user.locale, ...mailTemplates.verifyEmail(user.locale, { name: user.name, url }) });
+  await sendMail({
+    to: user.email,
+    locale: user.locale,
+    ...mailTemplates.verifyEmail(user.locale, { name: user.name, url }),
+  });
 }
 
 async function issueToken(user: mongoose.Types.ObjectId, purpose: keyof typeof TOKEN_LIFETIME): Promise<string> {
   // A new link replaces the ones sent before.
   await AuthToken.deleteMany({ user, purpose, usedAt: null });
   const { token, hash } = newSecret();
-  await AuthToken.insertMany([{ purpose, tokenHash: hash, user, expiresAt: new Date(Date.now() + TOKEN_LIFETIME[purpose]) }]);
+  await AuthToken.insertMany([
+    { purpose, tokenHash: hash, user, expiresAt: new Date(Date.now() + TOKEN_LIFETIME[purpose]) },
+  ]);
   return token;
 }
 
@@ -79,11 +85,16 @@ async function findUsableInvitation(token: string, email: string) {
  * first: its unique e-mail index decides between concurrent sign-ups, and every
  * later step is undone if it fails, so nothing is left half-written.
  */
-export async function signup(input: SignupInput, client: ClientContext): Promise<{ userId: string; sessionId: string }> {
+export async function signup(
+  input: SignupInput,
+  client: ClientContext,
+): Promise<{ userId: string; sessionId: string }> {
   const emailNormalized = normalizeEmail(input.email);
   assertPasswordPolicy(input.password, emailNormalized);
   const invitation =
-    'invitation' in input.organization ? await findUsableInvitation(input.organization.invitation, emailNormalized) : null;
+    'invitation' in input.organization
+      ? await findUsableInvitation(input.organization.invitation, emailNormalized)
+      : null;
   const organizationId = invitation?.organization ?? new mongoose.Types.ObjectId();
   const hash = await hashPassword(input.password);
 

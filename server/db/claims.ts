@@ -6,7 +6,10 @@ import { isDuplicateKeyError } from './insert-once.ts';
 // read-modify-write without a lock, so `findOneAndUpdate({ usedAt: null })`
 // can succeed for several concurrent callers there; an insert cannot.
 
-const claimSchema = new Schema({ key: { type: String, required: true } }, { timestamps: { createdAt: true, updatedAt: false } });
+const claimSchema = new Schema(
+  { key: { type: String, required: true } },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
 claimSchema.index({ key: 1 }, { unique: true });
 
 export const Claim = (mongoose.models.Claim as mongoose.Model<{ key: string }>) ?? mongoose.model('Claim', claimSchema);

@@ -21,7 +21,10 @@ function toProfile(org: OrganizationDoc & { createdAt?: Date }, actor: Actor): O
   const insider = can(actor, { action: 'org:review' }) || actor?.organizationId === String(org._id);
   return {
     ...toOrganizationSummary(org),
-    description: { ...(org.description?.zh ? { zh: org.description.zh } : {}), ...(org.description?.en ? { en: org.description.en } : {}) },
+    description: {
+      ...(org.description?.zh ? { zh: org.description.zh } : {}),
+      ...(org.description?.en ? { en: org.description.en } : {}),
+    },
     website: org.website ?? null,
     verification: {
       status: org.verification?.status ?? 'pending',
@@ -115,7 +118,12 @@ export async function rejectOrganization(actor: Actor, id: string, reason: strin
   if (org.kind === 'operator') throw conflict('errors.cannotRejectOperator');
   const updated = await Organization.findOneAndUpdate(
     { _id: org._id },
-    { $set: { verified: false, verification: { status: 'rejected', reason, decidedAt: new Date(), decidedBy: actor.userId } } },
+    {
+      $set: {
+        verified: false,
+        verification: { status: 'rejected', reason, decidedAt: new Date(), decidedBy: actor.userId },
+      },
+    },
     { returnDocument: 'after' },
   ).lean<OrganizationDoc & { createdAt: Date }>();
   const url = `${config().PUBLIC_URL}/account`;
@@ -139,7 +147,14 @@ export async function createInvitation(
   const email = input.email?.trim().toLowerCase() ?? null;
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
   await Invitation.insertMany([
-    { organization: actor.organizationId, role: input.role, email, tokenHash: hash, createdBy: actor.userId, expiresAt },
+    {
+      organization: actor.organizationId,
+      role: input.role,
+      email,
+      tokenHash: hash,
+      createdBy: actor.userId,
+      expiresAt,
+    },
   ]);
   const url = `${config().PUBLIC_URL}/signup?invitation=${token}`;
   if (email) {
@@ -163,9 +178,17 @@ export async function createInvitation(
 }
 
 /** What the sign-up page shows about an invitation link, or null when it is not usable. */
-export async function describeInvitation(token: string): Promise<{ organization: OrganizationSummary; role: string; email: string | null } | null> {
-  const invitation = await Invitation.findOne({ tokenHash: hashSecret(token), acceptedAt: null, expiresAt: { $gt: new Date() } }).lean();
+export async function describeInvitation(
+  token: string,
+): Promise<{ organization: OrganizationSummary; role: string; email: string | null } | null> {
+  const invitation = await Invitation.findOne({
+    tokenHash: hashSecret(token),
+    acceptedAt: null,
+    expiresAt: { $gt: new Date() },
+  }).lean();
   if (!invitation) return null;
   const org = await Organization.findById(invitation.organization).lean<OrganizationDoc>();
-  return org ? { organization: toOrganizationSummary(org), role: invitation.role, email: invitation.email ?? null } : null;
+  return org
+    ? { organization: toOrganizationSummary(org), role: invitation.role, email: invitation.email ?? null }
+    : null;
 }

@@ -10,4 +10,3 @@ export const bilingualSchema = new Schema<Bilingual>(
   { zh: { type: String, trim: true }, en: { type: String, trim: true } },
   { _id: false },
 );
-

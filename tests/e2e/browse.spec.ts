@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 
 for (const [locale, text] of [
   ['zh-CN', { nav: '挂牌项目', results: /共 [\d,]+ 项/, patents: '专利', remaining: '剩余保护期', kind: '专利' }],
-  ['en', { nav: 'Listings', results: /[\d,]+ listings/, patents: 'Patents', remaining: 'Remaining life', kind: 'Patent' }],
+  [
+    'en',
+    { nav: 'Listings', results: /[\d,]+ listings/, patents: 'Patents', remaining: 'Remaining life', kind: 'Patent' },
+  ],
 ] as const) {
   test(`browse home → listings → a listing, in ${locale}`, async ({ browser }) => {
     const context = await browser.newContext({ locale, extraHTTPHeaders: { 'Accept-Language': locale } });
@@ -32,7 +35,7 @@ for (const [locale, text] of [
 }
 
 test('the language switch keeps the page and remembers the choice', async ({ browser }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
+  const context = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
   const page = await context.newPage();
   await page.goto('/listings?category=cardiovascular');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('挂牌项目');

@@ -13,8 +13,7 @@ beforeAll(async () => {
   await createListing(org._id, { kind: 'result', patents: [], dealTypes: ['co_development'] });
 });
 
-const get = (path: string, headers: Record<string, string> = {}) =>
-  new Request(`http://localhost${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://localhost${path}`, { headers });
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
 test('GET /api/v1/listings returns a page of listings', async () => {
@@ -38,7 +37,9 @@ test('bad filters are a problem+json 400 with a message per field, in the asked 
   expect(body.errors.organization).toEqual(['标识符无效。']);
   expect(body.errors.pageSize[0]).toMatch(/100/);
 
-  const english = await (await listingsLoader(args(get('/api/v1/listings?pageSize=0', { 'Accept-Language': 'en' })))).json();
+  const english = await (
+    await listingsLoader(args(get('/api/v1/listings?pageSize=0', { 'Accept-Language': 'en' })))
+  ).json();
   expect(english.errors.pageSize[0]).toMatch(/Too small/i);
 });
 
@@ -47,7 +48,9 @@ test('GET /api/v1/listings/:id returns the listing, and 404 problem+json for unk
   expect(found.status).toBe(200);
   expect((await found.json()).patents[0].number).toBe('CN202410123456.7');
 
-  const missing = await listingLoader(args(get('/api/v1/listings/0123456789abcdef01234567'), { id: '0123456789abcdef01234567' }));
+  const missing = await listingLoader(
+    args(get('/api/v1/listings/0123456789abcdef01234567'), { id: '0123456789abcdef01234567' }),
+  );
   expect(missing.status).toBe(404);
   expect(missing.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
   expect(await missing.json()).toMatchObject({ status: 404, title: 'listing not found' });

@@ -14,7 +14,11 @@ import { call, sessionFrom } from '../support/requests.ts';
 
 useTestDatabase();
 
-const newOrg = { name: { zh: '苏州医工所', en: 'Suzhou Med-Eng Institute' }, kind: 'engineering_institute', region: { country: 'CN', province: '江苏', city: '苏州' } };
+const newOrg = {
+  name: { zh: '苏州医工所', en: 'Suzhou Med-Eng Institute' },
+  kind: 'engineering_institute',
+  region: { country: 'CN', province: '江苏', city: '苏州' },
+};
 const signupBody = (email: string, extra: Record<string, unknown> = {}) => ({
   email,
   password: PASSWORD,
@@ -51,7 +55,12 @@ test('sign-up creates the user, an unverified organization they own, signs them 
 test('bad fields get a message each, in the language asked for, and nothing is written', async () => {
   const before = [await User.countDocuments(), await Organization.countDocuments()];
   const response = await call(signup.action, '/api/v1/auth/signup', {
-    json: { email: 'not-an-email', password: 'short', name: '', organization: { name: { zh: '', en: '' }, kind: 'spaceship' } },
+    json: {
+      email: 'not-an-email',
+      password: 'short',
+      name: '',
+      organization: { name: { zh: '', en: '' }, kind: 'spaceship' },
+    },
     headers: { 'Accept-Language': 'zh-CN' },
   });
   expect(response.status).toBe(400);
@@ -89,7 +98,10 @@ test('a duplicate e-mail is a clear 409, whatever its case, without a second acc
     headers: { 'Accept-Language': 'en' },
   });
   expect(again.status).toBe(409);
-  expect(await again.json()).toMatchObject({ status: 409, errors: { email: ['This e-mail address is already registered.'] } });
+  expect(await again.json()).toMatchObject({
+    status: 409,
+    errors: { email: ['This e-mail address is already registered.'] },
+  });
   expect(await User.countDocuments({ emailNormalized: email })).toBe(1);
 });
 
@@ -114,12 +126,17 @@ test('log-in and log-out; wrong passwords and unknown addresses get the same ans
   const email = uniqueEmail('login');
   await call(signup.action, '/api/v1/auth/signup', { json: signupBody(email) });
 
-  const ok = await call(login.action, '/api/v1/auth/login', { json: { email: email.toUpperCase(), password: PASSWORD } });
+  const ok = await call(login.action, '/api/v1/auth/login', {
+    json: { email: email.toUpperCase(), password: PASSWORD },
+  });
   expect(ok.status).toBe(200);
   const cookie = sessionFrom(ok);
   expect((await (await call(me.loader, '/api/v1/me', { cookie })).json()).user.email).toBe(email);
 
-  const wrong = await call(login.action, '/api/v1/auth/login', { json: { email, password: 'not the password' }, ip: '192.0.2.10' });
+  const wrong = await call(login.action, '/api/v1/auth/login', {
+    json: { email, password: 'not the password' },
+    ip: '192.0.2.10',
+  });
   const unknown = await call(login.action, '/api/v1/auth/login', {
     json: { email: uniqueEmail('nobody'), password: 'not the password' },
     ip: '192.0.2.11',
@@ -138,11 +155,17 @@ test('after 5 failures a minute log-in answers 429 with Retry-After, per account
   const email = uniqueEmail('limited');
   await call(signup.action, '/api/v1/auth/signup', { json: signupBody(email) });
   for (let i = 0; i < 5; i++) {
-    const r = await call(login.action, '/api/v1/auth/login', { json: { email, password: `wrong-${i}` }, ip: `192.0.2.${20 + i}` });
+    const r = await call(login.action, '/api/v1/auth/login', {
+      json: { email, password: `wrong-${i}` },
+      ip: `192.0.2.${20 + i}`,
+    });
     expect(r.status).toBe(401);
   }
   // The account is locked even with the right password, from a fresh address.
-  const locked = await call(login.action, '/api/v1/auth/login', { json: { email, password: PASSWORD }, ip: '192.0.2.99' });
+  const locked = await call(login.action, '/api/v1/auth/login', {
+    json: { email, password: PASSWORD },
+    ip: '192.0.2.99',
+  });
   expect(locked.status).toBe(429);
   const retryAfter = Number(locked.headers.get('Retry-After'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -150,9 +173,15 @@ test('after 5 failures a minute log-in answers 429 with Retry-After, per account
 
   // One address guessing at many accounts is locked too, registered or not.
   for (let i = 0; i < 5; i++) {
-    await call(login.action, '/api/v1/auth/login', { json: { email: uniqueEmail('spray'), password: 'x' }, ip: '192.0.2.200' });
+    await call(login.action, '/api/v1/auth/login', {
+      json: { email: uniqueEmail('spray'), password: 'x' },
+      ip: '192.0.2.200',
+    });
   }
-  const sprayed = await call(login.action, '/api/v1/auth/login', { json: { email: uniqueEmail(), password: 'x' }, ip: '192.0.2.200' });
+  const sprayed = await call(login.action, '/api/v1/auth/login', {
+    json: { email: uniqueEmail(), password: 'x' },
+    ip: '192.0.2.200',
+  });
   expect(sprayed.status).toBe(429);
 });
 
@@ -173,7 +202,10 @@ test('password reset: same answer for unknown addresses; the link sets a new pas
   const oldCookie = sessionFrom(signedUp);
 
   const known = await call(forgotPage.action, '/forgot-password', { form: { email }, ip: '192.0.2.50' });
-  const unknown = await call(forgotPage.action, '/forgot-password', { form: { email: uniqueEmail('ghost') }, ip: '192.0.2.51' });
+  const unknown = await call(forgotPage.action, '/forgot-password', {
+    form: { email: uniqueEmail('ghost') },
+    ip: '192.0.2.51',
+  });
   expect(known.status).toBe(200);
   expect(await known.json()).toEqual(await unknown.json());
 
@@ -193,7 +225,8 @@ test('password reset: same answer for unknown addresses; the link sets a new pas
 
 test('password-reset requests are limited per address too', async () => {
   const email = uniqueEmail('reset-limit');
-  for (let i = 0; i < 5; i++) await call(forgotPage.action, '/forgot-password', { form: { email }, ip: `192.0.2.${60 + i}` });
+  for (let i = 0; i < 5; i++)
+    await call(forgotPage.action, '/forgot-password', { form: { email }, ip: `192.0.2.${60 + i}` });
   const limited = await call(forgotPage.action, '/forgot-password', { form: { email }, ip: '192.0.2.70' });
   expect(limited.status).toBe(429);
   expect(limited.headers.get('Retry-After')).toMatch(/^\d+$/);

@@ -84,7 +84,9 @@ test('a draft is "not found" to the public and visible to its owner and operator
   await expect(getListing(memberOf('0123456789abcdef01234567', 'company'), String(draft._id))).rejects.toMatchObject({
     code: 'not_found',
   });
-  expect((await getListing(memberOf(String(institute._id), 'basic_institute'), String(draft._id))).status).toBe('draft');
+  expect((await getListing(memberOf(String(institute._id), 'basic_institute'), String(draft._id))).status).toBe(
+    'draft',
+  );
   expect((await getListing(memberOf('0123456789abcdef01234567', 'operator'), String(draft._id))).status).toBe('draft');
 });
 

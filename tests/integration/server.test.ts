@@ -40,14 +40,41 @@ test('with MONGODB_URI set nothing embedded starts, and the data goes to that se
   });
   expect(existsSync(path.join(dataDir, 'db'))).toBe(false);
   expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok' });
+
+  // Log-in failures are counted in the database, so the limit outlives a restart.
+  const attempt = (url: string) =>
+    fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ops@example.com', password: 'wrong password' }),
+    });
+  for (let i = 0; i < 5; i++) expect((await attempt(server.url)).status).toBe(401);
   expect(await server.stop()).toBe(0);
+  const restarted = await startServer({ MONGODB_URI: uri.toString(), DATA_DIR: dataDir, SEED_DEMO: 'false' });
+  const limited = await attempt(restarted.url);
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+
+  // Cookie-authenticated changes must come from our own origin; bearer tokens are exempt.
+  const post = (headers: Record<string, string>) =>
+    fetch(`${restarted.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { Cookie: 'medip_session=abc', ...headers },
+    });
+  expect((await post({ Origin: 'https://evil.example' })).status).toBe(403);
+  expect((await post({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+  expect((await post({ Origin: restarted.url })).status).toBe(204);
+  expect((await post({ Origin: 'https://evil.example', Authorization: 'Bearer mix_unknown' })).status).toBe(401);
+  expect(await restarted.stop()).toBe(0);
 
   const connection = await mongoose.createConnection(inject('mongoUri'), { dbName }).asPromise();
   const users = await connection.collection('users').find().toArray();
   expect(users.map((u) => u.emailNormalized)).toEqual(['ops@example.com']);
   const [password] = await connection.collection('passwords').find({ user: users[0]!._id }).toArray();
   expect(password!.hash).toMatch(/^\$argon2id\$/);
-  const operatorOrg = await connection.collection('organizations').findOne({ _id: users[0]!.memberships[0].organization });
+  const operatorOrg = await connection
+    .collection('organizations')
+    .findOne({ _id: users[0]!.memberships[0].organization });
   expect(operatorOrg).toMatchObject({ kind: 'operator', verified: true });
   await connection.dropDatabase();
   await connection.close();

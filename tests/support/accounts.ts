@@ -24,7 +24,8 @@ export async function createAccount({
     { ip: '198.51.100.1', locale: 'en' },
   );
   const org = await Organization.findOne({ slug: { $exists: true }, 'name.en': `Org ${email}` }).lean();
-  if (verified) await Organization.updateOne({ _id: org!._id }, { $set: { verified: true, 'verification.status': 'verified' } });
+  if (verified)
+    await Organization.updateOne({ _id: org!._id }, { $set: { verified: true, 'verification.status': 'verified' } });
   return { userId, sessionId, email, organizationId: String(org!._id), cookie: `medip_session=${sessionId}` };
 }
 

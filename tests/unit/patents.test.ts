@@ -9,8 +9,9 @@ test('a Chinese invention patent lasts 20 years from filing', () => {
 });
 
 test('a Chinese utility model lasts 10 years and a design 15', () => {
-  expect(patentExpiry({ jurisdiction: 'CN', type: 'utility_model', status: 'granted', filingDate: d('2020-01-10') }))
-    .toEqual(d('2030-01-10'));
+  expect(
+    patentExpiry({ jurisdiction: 'CN', type: 'utility_model', status: 'granted', filingDate: d('2020-01-10') }),
+  ).toEqual(d('2030-01-10'));
   expect(patentExpiry({ jurisdiction: 'CN', type: 'design', status: 'granted', filingDate: d('2022-05-05') })).toEqual(
     d('2037-05-05'),
   );
@@ -28,11 +29,18 @@ test('a recorded expiry date wins over the statutory term', () => {
 });
 
 test('lapsed and expired patents have no life left; a PCT application has none of its own', () => {
-  expect(remainingLifeDays({ jurisdiction: 'CN', type: 'invention', status: 'lapsed', filingDate: d('2024-01-01') })).toBe(0);
   expect(
-    remainingLifeDays({ jurisdiction: 'CN', type: 'invention', status: 'granted', filingDate: d('2000-01-01') }, d('2026-01-01')),
+    remainingLifeDays({ jurisdiction: 'CN', type: 'invention', status: 'lapsed', filingDate: d('2024-01-01') }),
   ).toBe(0);
-  expect(remainingLifeDays({ jurisdiction: 'WO', type: 'invention', status: 'published', filingDate: d('2024-01-01') })).toBeNull();
+  expect(
+    remainingLifeDays(
+      { jurisdiction: 'CN', type: 'invention', status: 'granted', filingDate: d('2000-01-01') },
+      d('2026-01-01'),
+    ),
+  ).toBe(0);
+  expect(
+    remainingLifeDays({ jurisdiction: 'WO', type: 'invention', status: 'published', filingDate: d('2024-01-01') }),
+  ).toBeNull();
 });
 
 test.each([
