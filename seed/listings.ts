@@ -144,7 +144,8 @@ const roundYuan = (amount: number, step: number) => Math.max(step, Math.round(am
 
 // ── the vocabulary's labels used in composed text ──────────────────────────
 
-const STAGE_TRL: Record<Stage, [number, number]> = {
+/** The technology readiness levels that fit each stage. */
+export const STAGE_TRL: Record<Stage, [number, number]> = {
   concept: [1, 3],
   prototype: [3, 5],
   verification: [4, 6],

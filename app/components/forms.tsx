@@ -49,6 +49,15 @@ export function useFieldError(form: UseFormReturn<FieldValues> | undefined, name
   return actionData?.fieldErrors?.[name]?.[0];
 }
 
+function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {error}
+    </p>
+  );
+}
+
 interface FieldProps extends Omit<ComponentProps<'input'>, 'name' | 'form'> {
   form?: UseFormReturn<FieldValues>;
   name: string;
@@ -77,11 +86,7 @@ export function TextField({ form, name, label, hint, ...input }: FieldProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -118,11 +123,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessage id={`${id}-error`} error={error} />
     </div>
   );
 }

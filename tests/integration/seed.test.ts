@@ -7,20 +7,12 @@ import { listingInput } from '../../server/listings/schemas.ts';
 import { Organization, type OrganizationDoc } from '../../server/orgs/model.ts';
 import { CATEGORIES, LISTING_KINDS, NMPA_CLASSES, ORGANIZATION_KINDS, STAGES } from '../../server/vocabulary.ts';
 import { DEFAULT_DEMO_LISTINGS, DEMO_ACCOUNTS, DEMO_PASSWORD, SeedBatch, seedDemo } from '../../seed/demo.ts';
+import { STAGE_TRL } from '../../seed/listings.ts';
 import { DEMO_ORGANIZATIONS } from '../../seed/organizations.ts';
 import { hasValidCnCheckDigit } from '../../seed/patent-numbers.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 useTestDatabase();
-
-const TRL_BY_STAGE: Record<string, [number, number]> = {
-  concept: [1, 3],
-  prototype: [3, 5],
-  verification: [4, 6],
-  animal_study: [5, 6],
-  clinical_trial: [6, 8],
-  registered: [8, 9],
-};
 
 async function counts() {
   const [organizations, users, passwords, listings] = await Promise.all([
@@ -103,7 +95,7 @@ describe('seedDemo', () => {
       expect(listers).toContain(owner?.kind);
       expect(l.externalKey).toBe(`${String(l.organization)}/${l.externalId}`);
       expect(l.externalId).toMatch(/^demo-\d{6}$/);
-      const [low, high] = TRL_BY_STAGE[l.stage]!;
+      const [low, high] = STAGE_TRL[l.stage as keyof typeof STAGE_TRL];
       expect(l.trl).toBeGreaterThanOrEqual(low);
       expect(l.trl).toBeLessThanOrEqual(high);
       for (const text of [l.title, l.summary, l.problem, l.advantages, l.clinicalUse, l.partnerSought]) {

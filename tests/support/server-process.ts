@@ -32,7 +32,8 @@ export function runServer(env: Record<string, string>): {
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
+  // node itself (not npx) so that SIGTERM reaches the server, as a process manager would send it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       PATH: process.env.PATH!,
       HOME: process.env.HOME ?? '/tmp',
