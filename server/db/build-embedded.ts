@@ -3,7 +3,7 @@
 import { buildEmbeddedDatabase, EmbeddedDatabaseUnavailable } from './embedded.ts';
 
 try {
-  const binary = buildEmbeddedDatabase((line) => console.log(`[medip] ${line}`));
+  const binary = buildEmbeddedDatabase({ log: (line) => console.log(`[medip] ${line}`) });
   console.log(`[medip] embedded database ready: ${binary}`);
 } catch (error) {
   if (!(error instanceof EmbeddedDatabaseUnavailable)) throw error;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 // by the launcher's sources, so a changed go.mod rebuilds it.
 
 const launcherDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ferretdb');
-const cacheDir = path.resolve(launcherDir, '../../../node_modules/.cache/medip-ferretdb');
+const defaultCacheDir = path.resolve(launcherDir, '../../../node_modules/.cache/medip-ferretdb');
 
 export class EmbeddedDatabaseUnavailable extends Error {
   override name = 'EmbeddedDatabaseUnavailable';
@@ -22,19 +22,18 @@ function launcherHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export function embeddedBinaryPath(): string {
-  return path.join(cacheDir, `ferretdb-embedded-${launcherHash()}`);
-}
-
-export function goAvailable(): boolean {
-  return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
+export interface BuildOptions {
+  log?: (line: string) => void;
+  cacheDir?: string;
+  /** The Go command (tests name a missing one). */
+  go?: string;
 }
 
 /** Builds the launcher once; later calls return the cached binary. */
-export function buildEmbeddedDatabase(log: (line: string) => void = () => {}): string {
-  const binary = embeddedBinaryPath();
+export function buildEmbeddedDatabase({ log = () => {}, cacheDir = defaultCacheDir, go = 'go' }: BuildOptions = {}): string {
+  const binary = path.join(cacheDir, `ferretdb-embedded-${launcherHash()}`);
   if (existsSync(binary)) return binary;
-  if (!goAvailable()) {
+  if (spawnSync(go, ['version'], { stdio: 'ignore' }).status !== 0) {
     throw new EmbeddedDatabaseUnavailable(
       'The embedded database needs the Go toolchain (1.22 or newer, https://go.dev/dl/) to build once: install Go, or set MONGODB_URI to a MongoDB server.',
     );
@@ -42,7 +41,7 @@ export function buildEmbeddedDatabase(log: (line: string) => void = () => {}): s
   mkdirSync(cacheDir, { recursive: true });
   const partial = `${binary}.${process.pid}.partial`;
   log('building the embedded database (FerretDB 1.24, once; about a minute)…');
-  const result = spawnSync('go', ['build', '-trimpath', '-o', partial, '.'], {
+  const result = spawnSync(go, ['build', '-trimpath', '-o', partial, '.'], {
     cwd: launcherDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, CGO_ENABLED: '0' },
@@ -70,7 +69,7 @@ export interface EmbeddedOptions {
 
 /** Starts FerretDB on 127.0.0.1 and resolves with its URI once it listens. */
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const binary = buildEmbeddedDatabase(options.onLog);
+  const binary = buildEmbeddedDatabase({ log: options.onLog });
   const dbDir = path.resolve(options.dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   // stdin stays open as a lifeline: the launcher exits when this process dies.

@@ -65,10 +65,33 @@ test('with MONGODB_URI set nothing embedded starts, and the data goes to that se
   expect((await post({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
   expect((await post({ Origin: restarted.url })).status).toBe(204);
   expect((await post({ Origin: 'https://evil.example', Authorization: 'Bearer mix_unknown' })).status).toBe(401);
+
+  // A session used in the second half of its 30 days is extended, through any page.
+  const signedUp = await fetch(`${restarted.url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      email: 'extend@example.com',
+      password: 'Hangzhou-laser-lithotripsy',
+      name: 'Extend',
+      organization: { name: { en: 'Extend Co' }, kind: 'company' },
+    }),
+  });
+  expect(signedUp.status).toBe(201);
+  const cookie = signedUp.headers.get('Set-Cookie')!.split(';')[0]!;
+  const sessionId = cookie.split('=')[1];
+  const db = await mongoose.createConnection(inject('mongoUri'), { dbName }).asPromise();
+  await db.collection('sessions').updateOne({ _id: sessionId as never }, { $set: { expiresAt: new Date(Date.now() + 2 * 86_400_000) } });
+  const page = await fetch(`${restarted.url}/listings`, { headers: { Cookie: cookie } });
+  expect(page.status).toBe(200);
+  expect(page.headers.get('Set-Cookie')).toMatch(new RegExp(`^medip_session=${sessionId};.*HttpOnly`, 'i'));
+  const extended = await db.collection('sessions').findOne({ _id: sessionId as never });
+  expect(extended!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+  await db.close();
   expect(await restarted.stop()).toBe(0);
 
   const connection = await mongoose.createConnection(inject('mongoUri'), { dbName }).asPromise();
-  const users = await connection.collection('users').find().toArray();
+  const users = await connection.collection('users').find({ 'memberships.role': 'owner', name: 'Operator' }).toArray();
   expect(users.map((u) => u.emailNormalized)).toEqual(['ops@example.com']);
   const [password] = await connection.collection('passwords').find({ user: users[0]!._id }).toArray();
   expect(password!.hash).toMatch(/^\$argon2id\$/);
