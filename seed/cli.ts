@@ -2,6 +2,7 @@
 // Connects like the app does (MONGODB_URI, else the embedded FerretDB under
 // DATA_DIR), builds the indexes, seeds, and prints a summary.
 import { parseArgs } from 'node:util';
+import '../server/env-file.ts';
 
 const USAGE = `Usage: tsx seed/cli.ts [--listings N]
 

@@ -30,7 +30,11 @@ export interface BuildOptions {
 }
 
 /** Builds the launcher once; later calls return the cached binary. */
-export function buildEmbeddedDatabase({ log = () => {}, cacheDir = defaultCacheDir, go = 'go' }: BuildOptions = {}): string {
+export function buildEmbeddedDatabase({
+  log = () => {},
+  cacheDir = defaultCacheDir,
+  go = 'go',
+}: BuildOptions = {}): string {
   const binary = path.join(cacheDir, `ferretdb-embedded-${launcherHash()}`);
   if (existsSync(binary)) return binary;
   if (spawnSync(go, ['version'], { stdio: 'ignore' }).status !== 0) {

@@ -81,7 +81,9 @@ test('with MONGODB_URI set nothing embedded starts, and the data goes to that se
   const cookie = signedUp.headers.get('Set-Cookie')!.split(';')[0]!;
   const sessionId = cookie.split('=')[1];
   const db = await mongoose.createConnection(inject('mongoUri'), { dbName }).asPromise();
-  await db.collection('sessions').updateOne({ _id: sessionId as never }, { $set: { expiresAt: new Date(Date.now() + 2 * 86_400_000) } });
+  await db
+    .collection('sessions')
+    .updateOne({ _id: sessionId as never }, { $set: { expiresAt: new Date(Date.now() + 2 * 86_400_000) } });
   const page = await fetch(`${restarted.url}/listings`, { headers: { Cookie: cookie } });
   expect(page.status).toBe(200);
   expect(page.headers.get('Set-Cookie')).toMatch(new RegExp(`^medip_session=${sessionId};.*HttpOnly`, 'i'));
