@@ -1,10 +1,11 @@
 // The HTTP server: start-up, the Remix request handler, graceful shutdown.
 // Run by `npm start` (after `remix build`) through tsx.
 import './env-file.ts';
+import { watch } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
-import type { ServerBuild } from '@remix-run/node';
+import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
@@ -19,12 +20,35 @@ import { prepareServer } from './startup.ts';
 
 const buildPath = path.resolve('build/index.js');
 
+/**
+ * The Remix request handler. In development (`npm run dev`, under `remix dev`)
+ * the build is imported afresh whenever it is rewritten, and the dev server told.
+ */
+async function remixHandler(mode: string): Promise<{ handle: express.RequestHandler; ready: () => void }> {
+  // The query string makes Node import a rebuilt file instead of its cached module.
+  const load = async () => (await import(`${pathToFileURL(buildPath).href}?v=${Date.now()}`)) as ServerBuild;
+  const handlerFor = (build: ServerBuild) =>
+    createRequestHandler({ build, mode, getLoadContext: (req) => ({ clientIp: req.ip ?? '' }) });
+  let build = await load();
+  let current = handlerFor(build);
+  if (mode !== 'development') return { handle: current, ready: () => {} };
+  watch(path.dirname(buildPath), (_event, file) => {
+    if (file !== 'version.txt') return;
+    void load().then((next) => {
+      build = next;
+      current = handlerFor(next);
+      return broadcastDevReady(next);
+    });
+  });
+  return { handle: (req, res, next) => current(req, res, next), ready: () => void broadcastDevReady(build) };
+}
+
 async function main() {
   const started = Date.now();
   const { HOST, PORT, NODE_ENV } = config();
   await prepareServer();
 
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const remix = await remixHandler(NODE_ENV);
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy on this machine, req.ip is the client's (rate limits use it).
@@ -35,12 +59,13 @@ async function main() {
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
   app.use(sameOriginGuard(lucia().sessionCookieName));
-  app.all('*', createRequestHandler({ build, mode: NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? '' }) }));
+  app.all('*', remix.handle);
 
   registerBuiltinJobs();
   startJobs();
   const server = app.listen(PORT, HOST, () => {
     logger.info({ url: `http://localhost:${PORT}`, ms: Date.now() - started }, 'MedIP Exchange is listening');
+    remix.ready();
   });
 
   let stopping = false;

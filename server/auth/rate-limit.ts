@@ -3,31 +3,32 @@ import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { normalizeEmail } from './model.ts';
 
 // Failed log-ins and password-reset requests, counted per key (account, client
-// address) in fixed windows aligned to the epoch. They live in the database so a
-// restart or a second app instance does not reset them; a job purges the expired
-// ones (no TTL indexes: portable Mongo rule).
+// address) over a sliding window: a key is limited while it has `limit` failures
+// younger than `windowMs`. They live in the database so a restart or a second app
+// instance does not reset them; a job purges the expired ones (no TTL indexes:
+// portable Mongo rule).
 //
-// Every failure is its own inserted record, and a key's count is the sum over its
-// records in the window. Counting by `$inc` on one record per window would lose
-// failures on FerretDB 1.24: it runs an update as a read, a change in Go and a
-// write by _id, with nothing between them, so concurrent increments overwrite
-// each other (20 parallel $inc there count 2 to 5). Inserts are the one write
-// both databases apply atomically.
+// Every failure is its own inserted record. Counting by `$inc` on one record
+// would lose failures on FerretDB 1.24: it runs an update as a read, a change in
+// Go and a write by _id, with nothing between them, so concurrent increments
+// overwrite each other (20 parallel $inc there count 2 to 5). Inserts are the
+// one write both databases apply atomically (docs/decisions/002).
 
 const rateLimitCounterSchema = new Schema(
   {
     key: { type: String, required: true },
-    windowStart: { type: Date, required: true },
-    /** Failures this record counts (recordFailure writes 1 per failure). */
-    count: { type: Number, required: true, min: 1 },
-    /** End of the window: after it the record means nothing and may be purged. */
+    /** When the failure happened. */
+    at: { type: Date, required: true },
+    /** When it stops counting: after it the record means nothing and may be purged. */
     expiresAt: { type: Date, required: true },
+    /** The attempt that wrote it, so a successful one can take its records back. */
+    attempt: { type: Schema.Types.ObjectId, required: true },
   },
   { versionKey: false },
 );
 
-// rateLimitStatus: a key's records in the current window.
-rateLimitCounterSchema.index({ key: 1, windowStart: 1 });
+// rateLimitStatus: a key's failures in the window, oldest first.
+rateLimitCounterSchema.index({ key: 1, at: 1 });
 // purgeExpiredRateLimits.
 rateLimitCounterSchema.index({ expiresAt: 1 });
 
@@ -48,19 +49,13 @@ export interface RateLimitOptions {
 
 export interface RateLimitStatus {
   limited: boolean;
-  /** Seconds until the blocking window ends (at least 1); 0 when not limited. */
+  /** Seconds until the key may try again (at least 1); 0 when not limited. */
   retryAfterSeconds: number;
-}
-
-function currentWindow(now: Date, windowMs: number): { windowStart: Date; windowEnd: Date } {
-  if (!Number.isInteger(windowMs) || windowMs < 1_000) throw new RangeError('windowMs must be a whole number ≥ 1000');
-  const start = Math.floor(now.getTime() / windowMs) * windowMs;
-  return { windowStart: new Date(start), windowEnd: new Date(start + windowMs) };
 }
 
 const distinct = (keys: string[]) => [...new Set(keys.filter((k) => k.length > 0))];
 
-/** Limited when any key has reached `limit` failures in the current window. */
+/** Limited when any key has `limit` failures in the last `windowMs`. */
 export async function rateLimitStatus(
   keys: string[],
   {
@@ -71,37 +66,67 @@ export async function rateLimitStatus(
 ): Promise<RateLimitStatus> {
   const wanted = distinct(keys);
   if (wanted.length === 0) return { limited: false, retryAfterSeconds: 0 };
-  const { windowStart, windowEnd } = currentWindow(now, windowMs);
-  const totals = await RateLimitCounter.aggregate<{ _id: string; failures: number }>([
-    { $match: { key: { $in: wanted }, windowStart } },
-    { $group: { _id: '$key', failures: { $sum: '$count' } } },
-  ]);
-  if (!totals.some((t) => t.failures >= limit)) return { limited: false, retryAfterSeconds: 0 };
-  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)) };
+  const failures = await RateLimitCounter.find(
+    { key: { $in: wanted }, at: { $gt: new Date(now.getTime() - windowMs), $lte: now } },
+    { key: 1, at: 1 },
+  )
+    .sort({ at: 1 })
+    .lean();
+  let retryAt = 0;
+  for (const key of wanted) {
+    const times = failures.filter((f) => f.key === key).map((f) => f.at.getTime());
+    // Below the limit again once all but limit-1 of them have aged out.
+    if (times.length >= limit) retryAt = Math.max(retryAt, times[times.length - limit]! + windowMs);
+  }
+  if (!retryAt) return { limited: false, retryAfterSeconds: 0 };
+  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)) };
 }
 
-/**
- * Counts one failure for each key in the current window, exactly once even when
- * many requests fail at the same moment: one insert per key (see above for why
- * not `$inc`, and the portable Mongo rule for why not an upsert).
- */
+/** Counts one failure for each key, exactly once however many arrive at the same moment. */
 export async function recordFailure(
   keys: string[],
   { windowMs = RATE_LIMIT_DEFAULTS.windowMs, now = new Date() }: Omit<RateLimitOptions, 'limit'> = {},
-): Promise<void> {
+): Promise<mongoose.Types.ObjectId> {
+  const attempt = new mongoose.Types.ObjectId();
   const wanted = distinct(keys);
-  if (wanted.length === 0) return;
-  const { windowStart, windowEnd } = currentWindow(now, windowMs);
-  await RateLimitCounter.insertMany(wanted.map((key) => ({ key, windowStart, count: 1, expiresAt: windowEnd })));
+  if (wanted.length === 0) return attempt;
+  const expiresAt = new Date(now.getTime() + windowMs);
+  await RateLimitCounter.insertMany(wanted.map((key) => ({ key, at: now, expiresAt, attempt })));
+  return attempt;
 }
 
-/** Forgets every window of these keys (after a successful log-in, for the account key). */
+export interface ReservedAttempt extends RateLimitStatus {
+  /** The attempt succeeded: it no longer counts as a failure. */
+  release(): Promise<void>;
+}
+
+/**
+ * Counts an attempt as a failure before it is checked, then asks whether it is
+ * over the limit. Concurrent guesses therefore cannot all pass a check made
+ * before any of them failed: at most `limit` attempts per window proceed,
+ * however many arrive at once. A successful attempt is released afterwards.
+ */
+export async function reserveAttempt(
+  keys: string[],
+  {
+    limit = RATE_LIMIT_DEFAULTS.limit,
+    windowMs = RATE_LIMIT_DEFAULTS.windowMs,
+    now = new Date(),
+  }: RateLimitOptions = {},
+): Promise<ReservedAttempt> {
+  const attempt = await recordFailure(keys, { windowMs, now });
+  // Ours is counted already: over the limit means more than `limit`.
+  const status = await rateLimitStatus(keys, { limit: limit + 1, windowMs, now });
+  return { ...status, release: async () => void (await RateLimitCounter.deleteMany({ attempt })) };
+}
+
+/** Forgets the failures of these keys (after a successful log-in, for the account key). */
 export async function clearFailures(keys: string[]): Promise<void> {
   const wanted = distinct(keys);
   if (wanted.length) await RateLimitCounter.deleteMany({ key: { $in: wanted } });
 }
 
-/** Deletes the counters whose window has ended; returns how many. Run by a job. */
+/** Deletes the failures that no longer count; returns how many. Run by a job. */
 export async function purgeExpiredRateLimits(now: Date = new Date()): Promise<number> {
   const { deletedCount } = await RateLimitCounter.deleteMany({ expiresAt: { $lte: now } });
   return deletedCount;

@@ -13,7 +13,7 @@ import { AuthToken, normalizeEmail, Password, Session, User, type UserDoc } from
 import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import { can, type Actor } from './permissions.ts';
-import { clearFailures, rateLimitKeys, rateLimitStatus, recordFailure } from './rate-limit.ts';
+import { clearFailures, rateLimitKeys, reserveAttempt } from './rate-limit.ts';
 import type { SignupInput } from './schemas.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -166,16 +166,15 @@ export async function login(
 ): Promise<{ userId: string; sessionId: string }> {
   const emailNormalized = normalizeEmail(input.email);
   const keys = rateLimitKeys({ scope: 'login', email: emailNormalized, ip: client.ip });
-  const status = await rateLimitStatus(keys);
-  if (status.limited) throw rateLimited(status.retryAfterSeconds);
+  const attempt = await reserveAttempt(keys);
+  if (attempt.limited) throw rateLimited(attempt.retryAfterSeconds);
 
   const user = await User.findOne({ emailNormalized }, { _id: 1 }).lean();
   const stored = user ? await Password.findOne({ user: user._id }).lean() : null;
   const ok = await verifyPassword(stored?.hash ?? (await dummyHash), input.password);
-  if (!user || !stored || !ok) {
-    await recordFailure(keys);
-    throw unauthorized('errors.invalidCredentials');
-  }
+  if (!user || !stored || !ok) throw unauthorized('errors.invalidCredentials');
+  // A success costs the address nothing and forgives the account its failures.
+  await attempt.release();
   await clearFailures(keys.slice(0, 1));
   return { userId: String(user._id), sessionId: await createSession(String(user._id)) };
 }
@@ -209,10 +208,11 @@ export async function verifyEmail(token: string): Promise<void> {
  */
 export async function requestPasswordReset(email: string, client: ClientContext): Promise<void> {
   const emailNormalized = normalizeEmail(email);
-  const keys = rateLimitKeys({ scope: 'password_reset', email: emailNormalized, ip: client.ip });
-  const status = await rateLimitStatus(keys);
-  if (status.limited) throw rateLimited(status.retryAfterSeconds);
-  await recordFailure(keys);
+  // Every request counts: there is no failure to tell apart from a success here.
+  const attempt = await reserveAttempt(
+    rateLimitKeys({ scope: 'password_reset', email: emailNormalized, ip: client.ip }),
+  );
+  if (attempt.limited) throw rateLimited(attempt.retryAfterSeconds);
 
   const user = await User.findOne({ emailNormalized }).lean();
   if (!user) return;

@@ -185,6 +185,32 @@ test('after 5 failures a minute log-in answers 429 with Retry-After, per account
   expect(sprayed.status).toBe(429);
 });
 
+test('20 wrong passwords at once: at most 5 are checked, the rest get 429', async () => {
+  const email = uniqueEmail('burst');
+  await call(signup.action, '/api/v1/auth/signup', { json: signupBody(email) });
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      call(login.action, '/api/v1/auth/login', { json: { email, password: `guess-${i}` }, ip: `198.18.0.${i + 1}` }),
+    ),
+  );
+  const statuses = responses.map((r) => r.status);
+  expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+});
+
+test('successful log-ins from one address do not use up its limit', async () => {
+  const email = uniqueEmail('office');
+  await call(signup.action, '/api/v1/auth/signup', { json: signupBody(email) });
+  for (let i = 0; i < 8; i++) {
+    const ok = await call(login.action, '/api/v1/auth/login', {
+      json: { email, password: PASSWORD },
+      ip: '198.18.1.1',
+    });
+    expect(ok.status).toBe(200);
+  }
+});
+
 test('the e-mail confirmation link from the outbox confirms the address once', async () => {
   const email = uniqueEmail('verify');
   await call(signup.action, '/api/v1/auth/signup', { json: signupBody(email) });
