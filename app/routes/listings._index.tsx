@@ -89,6 +89,9 @@ export default function Listings() {
           </Form>
         </aside>
         <section aria-labelledby="results-title" className="results">
+          <a className="jump-to-filters" href="#filters-title">
+            {t('listings.filters')} ↓
+          </a>
           <h2 id="results-title" className="results__count" aria-live="polite">
             {t('listings.results', { count: page.total, formatted: formatNumber(page.total, locale) })}
           </h2>
