@@ -66,8 +66,10 @@ export async function rateLimitStatus(
 ): Promise<RateLimitStatus> {
   const wanted = distinct(keys);
   if (wanted.length === 0) return { limited: false, retryAfterSeconds: 0 };
+  // No upper bound on `at`: a concurrent attempt that stamped its failure a
+  // moment after our `now` must still count against us (see reserveAttempt).
   const failures = await RateLimitCounter.find(
-    { key: { $in: wanted }, at: { $gt: new Date(now.getTime() - windowMs), $lte: now } },
+    { key: { $in: wanted }, at: { $gt: new Date(now.getTime() - windowMs) } },
     { key: 1, at: 1 },
   )
     .sort({ at: 1 })
