@@ -18,11 +18,11 @@ const STATUS: Record<DomainError['code'], number> = {
 
 const isKey = (message: string) => /^(validation|errors)\.[\w.]+$/.test(message);
 
-export function translateMessage(message: string, locale: Locale): string {
+function translateMessage(message: string, locale: Locale): string {
   return isKey(message) ? String(translatorFor(locale)(message)) : message;
 }
 
-export function translateFieldErrors(fieldErrors: FieldErrors, locale: Locale): FieldErrors {
+function translateFieldErrors(fieldErrors: FieldErrors, locale: Locale): FieldErrors {
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => translateMessage(m, locale))]),
   );
