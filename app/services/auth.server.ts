@@ -27,6 +27,7 @@ export {
   describeInvitation,
   getOrganization,
   listOrganizations,
+  organizationListQuery,
   rejectOrganization,
   verifyOrganization,
   type OrganizationProfile,

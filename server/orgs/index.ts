@@ -1,5 +1,6 @@
 export { Organization, Invitation, type OrganizationDoc } from './model.ts';
 export { toOrganizationSummary, type OrganizationSummary } from './dto.ts';
+export { organizationListQuery } from './schemas.ts';
 export {
   createInvitation,
   describeInvitation,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signup } from '../../server/auth/index.ts';
+import { signup, User } from '../../server/auth/index.ts';
 import { Organization } from '../../server/orgs/index.ts';
 import { OutboxMessage } from '../../server/notifications/index.ts';
 
@@ -23,10 +23,14 @@ export async function createAccount({
     } as never,
     { ip: '198.51.100.1', locale: 'en' },
   );
-  const org = await Organization.findOne({ slug: { $exists: true }, 'name.en': `Org ${email}` }).lean();
-  if (verified)
-    await Organization.updateOne({ _id: org!._id }, { $set: { verified: true, 'verification.status': 'verified' } });
-  return { userId, sessionId, email, organizationId: String(org!._id), cookie: `medip_session=${sessionId}` };
+  const organizationId = (await User.findById(userId).lean())!.memberships[0]!.organization;
+  if (verified) {
+    await Organization.updateOne(
+      { _id: organizationId },
+      { $set: { verified: true, 'verification.status': 'verified' } },
+    );
+  }
+  return { userId, sessionId, email, organizationId: String(organizationId), cookie: `medip_session=${sessionId}` };
 }
 
 /** The link of the newest mail to an address, by its path (e.g. /verify-email). */
