@@ -28,18 +28,37 @@ export default tseslint.config(
     },
   },
   {
-    // The browser bundle must never pull in the domain (mongoose needs node:os):
-    // only loaders/actions and *.server.ts facades reach server/.
+    // One instance of every server module: the domain reaches routes through
+    // Remix's load context (server/app-context.ts), so app/ imports from server/
+    // only in app/domain.ts, and there only pure modules or types.
     files: ['app/**/*.{ts,tsx}'],
-    ignores: ['app/**/*.server.ts', 'app/schemas.ts'],
+    ignores: ['app/domain.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/server/**', '../server/*', '../../server/*'],
-              message: 'Import the domain through an app/**/*.server.ts facade.',
+              group: ['**/server/**', '**/server'],
+              message: 'Take services from the load context; pure modules and types come through ~/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['app/domain.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Pure: no mongoose, no state, safe in the browser.
+              regex: '^\\.\\./server/(?!(vocabulary|errors|[a-z-]+/schemas|shared/(bilingual-input|money))\\.ts$)',
+              allowTypeImports: true,
+              message: 'Only pure server modules (vocabulary, errors, zod schemas) or types may cross into app/.',
             },
           ],
         },

@@ -15,10 +15,15 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, auth] = await Promise.all([getLocale(request), authenticate(request)]);
-  const viewer = auth.actor
-    ? { emailVerified: auth.emailVerified, isOperator: auth.actor.organizationKind === 'operator' }
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [locale, auth] = await Promise.all([getLocale(request), authenticate(request, context)]);
+  const { can } = context.auth;
+  const viewer = auth.userId
+    ? {
+        emailVerified: auth.emailVerified,
+        mayReviewOrganizations: can(auth.actor, { action: 'org:review' }),
+        mayReadOutbox: can(auth.actor, { action: 'outbox:read' }),
+      }
     : null;
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
   // A session used in its second half was extended; a dead one is cleared.

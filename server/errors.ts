@@ -6,7 +6,13 @@ export type FieldErrors = Record<string, string[]>;
 
 export type DomainErrorCode = 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'invalid' | 'rate_limited';
 
+// The Remix bundle carries its own copy of this pure module, so `instanceof`
+// cannot tell a service's error from one made in app/: a registry-wide symbol can.
+const DOMAIN_ERROR = Symbol.for('medip.DomainError');
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,
@@ -16,6 +22,10 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[DOMAIN_ERROR] === true;
 }
 
 export const notFound = (what = 'resource') => new DomainError('not_found', `${what} not found`);

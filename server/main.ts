@@ -9,6 +9,7 @@ import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
+import { createAppServices, type AppServices } from './app-context.ts';
 import { config, ConfigError } from './config.ts';
 import { lucia } from './auth/lucia.ts';
 import { disconnectDatabase } from './db/connection.ts';
@@ -21,14 +22,26 @@ import { prepareServer } from './startup.ts';
 const buildPath = path.resolve('build/index.js');
 
 /**
- * The Remix request handler. In development (`npm run dev`, under `remix dev`)
+ * The Remix request handler, with the one instance of the domain services as
+ * every request's load context. In development (`npm run dev`, under `remix dev`)
  * the build is imported afresh whenever it is rewritten, and the dev server told.
  */
-async function remixHandler(mode: string): Promise<{ handle: express.RequestHandler; ready: () => void }> {
+async function remixHandler(
+  mode: string,
+  services: AppServices,
+): Promise<{ handle: express.RequestHandler; ready: () => void }> {
   // The query string makes Node import a rebuilt file instead of its cached module.
   const load = async () => (await import(`${pathToFileURL(buildPath).href}?v=${Date.now()}`)) as ServerBuild;
   const handlerFor = (build: ServerBuild) =>
-    createRequestHandler({ build, mode, getLoadContext: (req) => ({ clientIp: req.ip ?? '' }) });
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req, res) => ({
+        ...services,
+        clientIp: req.ip ?? '',
+        cspNonce: String(res.locals.cspNonce ?? ''),
+      }),
+    });
   let build = await load();
   let current = handlerFor(build);
   if (mode !== 'development') return { handle: current, ready: () => {} };
@@ -48,7 +61,7 @@ async function main() {
   const { HOST, PORT, NODE_ENV } = config();
   await prepareServer();
 
-  const remix = await remixHandler(NODE_ENV);
+  const remix = await remixHandler(NODE_ENV, createAppServices());
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy on this machine, req.ip is the client's (rate limits use it).

@@ -25,12 +25,8 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/listings">{t('nav.listings')}</NavLink>
-          {viewer?.isOperator ? (
-            <>
-              <NavLink to="/operator/organizations">{t('nav.orgQueue')}</NavLink>
-              <NavLink to="/operator/outbox">{t('nav.outbox')}</NavLink>
-            </>
-          ) : null}
+          {viewer?.mayReviewOrganizations ? <NavLink to="/operator/organizations">{t('nav.orgQueue')}</NavLink> : null}
+          {viewer?.mayReadOutbox ? <NavLink to="/operator/outbox">{t('nav.outbox')}</NavLink> : null}
         </nav>
         <div className="site-header__actions">
           {viewer ? (

@@ -4,18 +4,18 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ListingCard } from '~/components/listing-card';
 import { useLocale } from '~/root';
-import { browseListings, CATEGORIES, listingQuery, marketplaceCounts } from '~/services/listings.server';
+import { CATEGORIES, listingQuery } from '~/domain';
 import { getActor } from '~/utils/session.server';
 import { formatNumber } from '~/utils/format';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'meta.tagline');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await getActor(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context);
   const [counts, latest] = await Promise.all([
-    marketplaceCounts(),
-    browseListings(actor, listingQuery.parse({ pageSize: 6 })),
+    context.listings.counts(),
+    context.listings.browse(actor, listingQuery.parse({ pageSize: 6 })),
   ]);
   return json({ counts, latest: latest.items, categories: CATEGORIES });
 }

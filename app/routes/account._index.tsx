@@ -4,35 +4,35 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next';
 import { Form, FormError, SelectField, SubmitButton, TextField } from '~/components/forms';
 import { useLocale } from '~/root';
-import { can, countSessions, createInvitation, getAccount, logoutOtherSessions } from '~/services/auth.server';
-import { invitationInput } from '~/schemas';
+import { invitationInput } from '~/domain';
 import { formatDate, pickText } from '~/utils/format';
 import { formHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { formDataToObject, parseInput } from '~/utils/validation.server';
+import { parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.title');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, userId } = await requireUser(request);
-  const [account, sessions] = await Promise.all([getAccount(actor, userId), countSessions(actor)]);
-  const canInvite = actor ? can(actor, { action: 'org:invite', organizationId: actor.organizationId }) : false;
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  const [account, sessions] = await Promise.all([context.auth.getAccount(actor), context.auth.countSessions(actor)]);
+  const canInvite = actor ? context.auth.can(actor, { action: 'org:invite', organizationId: actor.organizationId }) : false;
   return json({ account, sessions, canInvite });
 }
 
 type ActionResult = { intent: 'logout-others'; ended: number } | { intent: 'invite'; url: string; expiresAt: string };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { actor, sessionId } = await requireUser(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor, sessionId } = await requireUser(request, context);
   return formHandler(request, async () => {
-    const form = formDataToObject(await request.formData());
+    const form = await readForm(request);
     if (form.intent === 'logout-others') {
-      return json<ActionResult>({ intent: 'logout-others', ended: await logoutOtherSessions(actor, sessionId ?? '') });
+      const ended = await context.auth.logoutOtherSessions(actor, sessionId ?? '');
+      return json<ActionResult>({ intent: 'logout-others', ended });
     }
     const input = parseInput(invitationInput, form, await getLocale(request));
-    return json<ActionResult>({ intent: 'invite', ...(await createInvitation(actor, input)) });
+    return json<ActionResult>({ intent: 'invite', ...(await context.orgs.invite(actor, input)) });
   });
 }
 

@@ -4,31 +4,30 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Form, FormError, SubmitButton, TextField } from '~/components/forms';
 import { useLocale } from '~/root';
-import { createApiToken, listApiTokens, revokeApiToken } from '~/services/auth.server';
-import { apiTokenInput } from '~/schemas';
+import { apiTokenInput } from '~/domain';
 import { formatDateTime } from '~/utils/format';
 import { formHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { formDataToObject, parseInput } from '~/utils/validation.server';
+import { parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'tokens.title');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireUser(request);
-  return json({ tokens: await listApiTokens(actor) });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  return json({ tokens: await context.tokens.list(actor) });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireUser(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
-    const form = formDataToObject(await request.formData());
+    const form = await readForm(request);
     if (form.intent === 'revoke') {
-      await revokeApiToken(actor, String(form.id ?? ''));
+      await context.tokens.revoke(actor, String(form.id ?? ''));
       return json({ revoked: true });
     }
-    const { token } = await createApiToken(actor, parseInput(apiTokenInput, form, await getLocale(request)));
+    const { token } = await context.tokens.create(actor, parseInput(apiTokenInput, form, await getLocale(request)));
     return json({ created: token });
   });
 }

@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { verifyOrganization } from '~/services/auth.server';
 import { apiHandler, methodNotAllowed } from '~/utils/http.server';
 import { requireApiUser } from '~/utils/session.server';
 
 /** POST /api/v1/orgs/:id/verify (operators). */
-export function action({ request, params }: ActionFunctionArgs) {
-  return apiHandler(request, async () => {
+export function action({ request, context, params }: ActionFunctionArgs) {
+  return apiHandler({ request, context }, async () => {
     if (request.method !== 'POST') return methodNotAllowed('POST');
-    const { actor } = await requireApiUser(request);
-    return json(await verifyOrganization(actor, params.id ?? ''));
+    const { actor } = await requireApiUser(request, context);
+    return json(await context.orgs.verify(actor, params.id ?? ''));
   });
 }
 

@@ -3,20 +3,19 @@ import { json } from '@remix-run/node';
 import { useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Form, FormError, SubmitButton, TextField, useValidatedForm } from '~/components/forms';
-import { requestPasswordReset } from '~/services/auth.server';
-import { passwordResetRequestInput } from '~/schemas';
+import { passwordResetRequestInput } from '~/domain';
 import { clientContext } from '~/utils/client.server';
 import { formHandler } from '~/utils/http.server';
 import { pageTitle } from '~/utils/meta';
-import { formDataToObject, parseInput } from '~/utils/validation.server';
+import { parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.forgotTitle');
 
 export async function action({ request, context }: ActionFunctionArgs) {
   return formHandler(request, async () => {
     const client = await clientContext(request, context);
-    const { email } = parseInput(passwordResetRequestInput, formDataToObject(await request.formData()), client.locale);
-    await requestPasswordReset(email, client);
+    const { email } = parseInput(passwordResetRequestInput, await readForm(request), client.locale);
+    await context.auth.requestPasswordReset(email, client);
     // The same answer whether or not the address is registered.
     return json({ sent: true, formError: null, fieldErrors: {} });
   });

@@ -1,9 +1,9 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { databaseStatus } from '~/services/health.server';
 
 /** GET /healthz: 200 when every backing service answers, else 503 naming what is down. */
-export async function loader() {
-  const status = { db: await databaseStatus() };
+export async function loader({ context }: LoaderFunctionArgs) {
+  const status = await context.health.status();
   const down = Object.entries(status).filter(([, s]) => s !== 'ok');
   return json(down.length ? { ...status, down: down.map(([name]) => name) } : status, {
     status: down.length ? 503 : 200,

@@ -4,7 +4,6 @@ import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '~/root';
-import { getListing } from '~/services/listings.server';
 import { getActor } from '~/utils/session.server';
 import { formatDate, formatDateTime, formatMoney, pickText, type Bilingual } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
@@ -14,9 +13,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, { text: pickText(data.listing.title, localeFromMatches(matches)).text }) : [];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await getActor(request);
-  return pageHandler(async () => json({ listing: await getListing(actor, params.id ?? '') }));
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context);
+  return pageHandler(async () => json({ listing: await context.listings.get(actor, params.id ?? '') }));
 }
 
 function Prose({ id, heading, text }: { id: string; heading: string; text: Bilingual }) {

@@ -5,15 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ListingCard } from '~/components/listing-card';
 import { Pagination } from '~/components/pagination';
 import { useLocale } from '~/root';
-import {
-  browseListings,
-  CATEGORIES,
-  DEAL_TYPES,
-  LISTING_KINDS,
-  LISTING_SORTS,
-  listingQuery,
-  STAGES,
-} from '~/services/listings.server';
+import { CATEGORIES, DEAL_TYPES, LISTING_KINDS, LISTING_SORTS, listingQuery, STAGES } from '~/domain';
 import { getActor } from '~/utils/session.server';
 import { formatNumber } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
@@ -30,13 +22,13 @@ const FACETS = [
   { name: 'dealType', values: DEAL_TYPES, labels: 'dealTypes' },
 ] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const actor = await getActor(request);
+  const actor = await getActor(request, context);
   const params = searchParamsToObject(new URL(request.url).searchParams);
   return pageHandler(async () => {
     const query = parseInput(listingQuery, { ...params, pageSize: 24 }, locale);
-    const page = await browseListings(actor, query);
+    const page = await context.listings.browse(actor, query);
     return json({ page, query, facets: FACETS, sorts: LISTING_SORTS });
   });
 }

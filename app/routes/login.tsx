@@ -3,29 +3,28 @@ import { redirect } from '@remix-run/node';
 import { Link, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Form, FormError, SubmitButton, TextField, useValidatedForm } from '~/components/forms';
-import { login } from '~/services/auth.server';
-import { loginInput } from '~/schemas';
+import { loginInput } from '~/domain';
 import { clientContext } from '~/utils/client.server';
 import { formHandler } from '~/utils/http.server';
 import { pageTitle } from '~/utils/meta';
 import { safeRedirect } from '~/utils/safe-redirect';
-import { requireAnonymous, sessionCookie } from '~/utils/session.server';
-import { formDataToObject, parseInput } from '~/utils/validation.server';
+import { requireAnonymous } from '~/utils/session.server';
+import { parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.loginTitle');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   return formHandler(request, async () => {
     const client = await clientContext(request, context);
-    const form = formDataToObject(await request.formData());
-    const { sessionId } = await login(parseInput(loginInput, form, client.locale), client);
+    const form = await readForm(request);
+    const { sessionId } = await context.auth.login(parseInput(loginInput, form, client.locale), client);
     return redirect(safeRedirect(form.redirectTo as string | undefined, '/account'), {
-      headers: { 'Set-Cookie': sessionCookie(sessionId) },
+      headers: { 'Set-Cookie': context.auth.sessionCookie(sessionId) },
     });
   });
 }

@@ -4,30 +4,31 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Form, SubmitButton, TextField, type ActionErrors } from '~/components/forms';
 import { useLocale } from '~/root';
-import { listOrganizations, rejectOrganization, verifyOrganization } from '~/services/auth.server';
-import { rejectOrganizationInput } from '~/schemas';
+import { rejectOrganizationInput } from '~/domain';
 import { formatDateTime, pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { formDataToObject, parseInput } from '~/utils/validation.server';
+import { parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'operator.queueTitle');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireUser(request);
-  return pageHandler(async () => json(await listOrganizations(actor, { verified: false })));
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  return pageHandler(async () => json(await context.orgs.list(actor, { verified: false })));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireUser(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
-    const form = formDataToObject(await request.formData());
+    const form = await readForm(request);
     const id = String(form.id ?? '');
-    if (form.intent === 'verify') await verifyOrganization(actor, id);
-    else
-      await rejectOrganization(actor, id, parseInput(rejectOrganizationInput, form, await getLocale(request)).reason);
+    if (form.intent === 'verify') await context.orgs.verify(actor, id);
+    else {
+      const { reason } = parseInput(rejectOrganizationInput, form, await getLocale(request));
+      await context.orgs.reject(actor, id, reason);
+    }
     return json({ done: id });
   });
 }

@@ -4,7 +4,7 @@ import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '~/components/pagination';
 import { useLocale } from '~/root';
-import { listOutbox, outboxQuery } from '~/services/auth.server';
+import { outboxQuery } from '~/domain';
 import { formatDateTime } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
@@ -14,11 +14,11 @@ import { parseInput, searchParamsToObject } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'operator.outboxTitle');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireUser(request, context);
   const params = searchParamsToObject(new URL(request.url).searchParams);
   return pageHandler(async () =>
-    json(await listOutbox(actor, parseInput(outboxQuery, params, await getLocale(request)))),
+    json(await context.outbox.list(actor, parseInput(outboxQuery, params, await getLocale(request)))),
   );
 }
 

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ListingCard } from '~/components/listing-card';
 import { useLocale } from '~/root';
-import { getOrganization } from '~/services/auth.server';
-import { browseListings, listingQuery } from '~/services/listings.server';
+import { listingQuery } from '~/domain';
 import { formatDate, pickText } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
@@ -15,11 +14,12 @@ import { getActor } from '~/utils/session.server';
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, { text: pickText(data.organization.name, localeFromMatches(matches)).text }) : [];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await getActor(request);
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await getActor(request, context);
   return pageHandler(async () => {
-    const organization = await getOrganization(actor, params.id ?? '');
-    const listings = await browseListings(actor, listingQuery.parse({ organization: organization.id, pageSize: 48 }));
+    const organization = await context.orgs.get(actor, params.id ?? '');
+    const query = listingQuery.parse({ organization: organization.id, pageSize: 48 });
+    const listings = await context.listings.browse(actor, query);
     return json({ organization, listings });
   });
 }

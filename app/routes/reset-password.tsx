@@ -3,21 +3,19 @@ import { redirect } from '@remix-run/node';
 import { useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Form, FormError, SubmitButton, TextField, useFieldError, useValidatedForm } from '~/components/forms';
-import { resetPassword } from '~/services/auth.server';
-import { passwordResetInput } from '~/schemas';
+import { passwordResetInput } from '~/domain';
 import { formHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
-import { sessionCookie } from '~/utils/session.server';
-import { formDataToObject, parseInput } from '~/utils/validation.server';
+import { parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.resetTitle');
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   return formHandler(request, async () => {
-    const input = parseInput(passwordResetInput, formDataToObject(await request.formData()), await getLocale(request));
-    const { sessionId } = await resetPassword(input.token, input.password);
-    return redirect('/account', { headers: { 'Set-Cookie': sessionCookie(sessionId) } });
+    const input = parseInput(passwordResetInput, await readForm(request), await getLocale(request));
+    const { sessionId } = await context.auth.resetPassword(input.token, input.password);
+    return redirect('/account', { headers: { 'Set-Cookie': context.auth.sessionCookie(sessionId) } });
   });
 }
 

@@ -5,30 +5,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, FormError, SelectField, SubmitButton, TextField, useValidatedForm } from '~/components/forms';
 import { useLocale } from '~/root';
-import { describeInvitation, signup } from '~/services/auth.server';
-import { signupInput, SIGNUP_ORGANIZATION_KINDS } from '~/schemas';
+import { signupInput, SIGNUP_ORGANIZATION_KINDS } from '~/domain';
 import { clientContext } from '~/utils/client.server';
 import { formHandler } from '~/utils/http.server';
 import { pickText } from '~/utils/format';
 import { pageTitle } from '~/utils/meta';
-import { requireAnonymous, sessionCookie } from '~/utils/session.server';
-import { formDataToObject, parseInput } from '~/utils/validation.server';
+import { requireAnonymous } from '~/utils/session.server';
+import { parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.signupTitle');
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
   const token = new URL(request.url).searchParams.get('invitation');
-  const invitation = token ? await describeInvitation(token) : null;
+  const invitation = token ? await context.orgs.describeInvitation(token) : null;
   return json({ token, invitation, kinds: SIGNUP_ORGANIZATION_KINDS });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   return formHandler(request, async () => {
     const client = await clientContext(request, context);
-    const input = parseInput(signupInput, formDataToObject(await request.formData()), client.locale);
-    const { sessionId } = await signup(input, client);
-    return redirect('/account', { headers: { 'Set-Cookie': sessionCookie(sessionId) } });
+    const input = parseInput(signupInput, await readForm(request), client.locale);
+    const { sessionId } = await context.auth.signup(input, client);
+    return redirect('/account', { headers: { 'Set-Cookie': context.auth.sessionCookie(sessionId) } });
   });
 }
 

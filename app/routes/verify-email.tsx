@@ -2,30 +2,29 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { resendVerificationMail, verifyEmail } from '~/services/auth.server';
-import { DomainError } from '~/services/errors.server';
+import { isDomainError } from '~/domain';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.verifyTitle');
 
 /** GET /verify-email?token=… is the link in the confirmation mail. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token');
   if (!token) return redirect('/account');
   try {
-    await verifyEmail(token);
+    await context.auth.verifyEmail(token);
     return json({ verified: true });
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'invalid') return json({ verified: false }, { status: 400 });
+    if (isDomainError(error) && error.code === 'invalid') return json({ verified: false }, { status: 400 });
     throw error;
   }
 }
 
 /** POST /verify-email sends a new link to the signed-in user. */
-export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireUser(request);
-  await resendVerificationMail(actor);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  await context.auth.resendVerificationMail(actor);
   return redirect('/account?resent=1');
 }
 

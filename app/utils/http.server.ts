@@ -1,7 +1,7 @@
+import type { AppLoadContext } from '@remix-run/node';
 import { json } from '@remix-run/node';
+import { isDomainError, type DomainError, type FieldErrors } from '~/domain';
 import { translatorFor, type Locale } from '~/i18n';
-import { DomainError, type FieldErrors } from '~/services/errors.server';
-import { logger } from '~/services/logger.server';
 import { getLocale } from '~/utils/locale.server';
 
 // One mapping from domain errors to HTTP, for pages, forms and the API
@@ -40,12 +40,15 @@ export function problem(status: number, title: string, extra: Record<string, unk
 }
 
 /** Runs an API handler; domain errors become problem+json, anything else a 500 without details. */
-export async function apiHandler(request: Request, run: () => Promise<Response>): Promise<Response> {
+export async function apiHandler(
+  { request, context }: { request: Request; context: AppLoadContext },
+  run: () => Promise<Response>,
+): Promise<Response> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof Response) throw error;
-    if (error instanceof DomainError) {
+    if (isDomainError(error)) {
       const locale = await getLocale(request);
       return problem(
         STATUS[error.code],
@@ -56,7 +59,7 @@ export async function apiHandler(request: Request, run: () => Promise<Response>)
         errorHeaders(error),
       );
     }
-    logger.error({ err: error }, 'API request failed');
+    context.logger.error({ err: error }, 'API request failed');
     return problem(500, 'Internal Server Error');
   }
 }
@@ -66,7 +69,7 @@ export async function pageHandler<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof DomainError) {
+    if (isDomainError(error)) {
       throw json({ message: error.message }, { status: STATUS[error.code], headers: errorHeaders(error) });
     }
     throw error;
@@ -86,7 +89,7 @@ export async function formHandler(request: Request, run: () => Promise<Response>
   try {
     return await run();
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!isDomainError(error)) throw error;
     const locale = await getLocale(request);
     const fieldErrors = translateFieldErrors(error.fieldErrors, locale);
     const hasFields = Object.keys(fieldErrors).length > 0;

@@ -3,6 +3,7 @@ export { loadAuthenticatedUser, type AuthenticatedUser } from './actor.ts';
 export {
   countSessions,
   getAccount,
+  getSessionAccount,
   login,
   logout,
   logoutOtherSessions,
@@ -11,13 +12,19 @@ export {
   resendVerificationMail,
   resetPassword,
   signup,
-  validateSession,
   verifyEmail,
   type AccountDto,
   type ClientContext,
 } from './service.ts';
 export { createApiToken, listApiTokens, revokeApiToken, userIdForApiToken, type ApiTokenDto } from './api-tokens.ts';
 export { lucia } from './lucia.ts';
+export {
+  authenticateRequest,
+  blankSessionCookie,
+  sessionCookie,
+  type Credentials,
+  type RequestAuth,
+} from './request-auth.ts';
 export * from './schemas.ts';
 export { bootstrapOperator, ensureOperatorOrganization } from './bootstrap.ts';
 export { ApiToken, normalizeEmail, Password, Session, User } from './model.ts';

@@ -85,22 +85,18 @@ apiTokenSchema.index({ user: 1, createdAt: -1 });
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 
 export const User =
-  (mongoose.models.User as mongoose.Model<InferSchemaType<typeof userSchema>>) ?? mongoose.model('User', userSchema);
+  mongoose.model('User', userSchema);
 
 export const Password =
-  (mongoose.models.Password as mongoose.Model<InferSchemaType<typeof passwordSchema>>) ??
   mongoose.model('Password', passwordSchema);
 
 export const Session =
-  (mongoose.models.Session as mongoose.Model<InferSchemaType<typeof sessionSchema>>) ??
   mongoose.model('Session', sessionSchema);
 
 export const AuthToken =
-  (mongoose.models.AuthToken as mongoose.Model<InferSchemaType<typeof authTokenSchema>>) ??
   mongoose.model('AuthToken', authTokenSchema);
 
 export const ApiToken =
-  (mongoose.models.ApiToken as mongoose.Model<InferSchemaType<typeof apiTokenSchema>>) ??
   mongoose.model('ApiToken', apiTokenSchema);
 
 export function normalizeEmail(email: string): string {

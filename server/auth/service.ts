@@ -7,7 +7,7 @@ import { logger } from '../logger.ts';
 import { mailTemplates, sendMail } from '../notifications/index.ts';
 import { Invitation, Organization, toOrganizationSummary, type OrganizationSummary } from '../orgs/index.ts';
 import type { Locale } from '../vocabulary.ts';
-import { loadAuthenticatedUser } from './actor.ts';
+import { loadAuthenticatedUser, type AuthenticatedUser } from './actor.ts';
 import { lucia } from './lucia.ts';
 import { AuthToken, normalizeEmail, Password, Session, User, type UserDoc } from './model.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -241,11 +241,23 @@ export interface AccountDto {
   role: string | null;
 }
 
-/** GET /api/v1/me and the account page. */
-export async function getAccount(actor: Actor, userId: string): Promise<AccountDto> {
-  const loaded = await loadAuthenticatedUser(userId);
-  if (!loaded || (actor && actor.userId !== userId)) throw unauthorized();
-  const { user, organization } = loaded;
+/** GET /api/v1/me and the account page: the actor's own account. */
+export async function getAccount(actor: Actor): Promise<AccountDto> {
+  if (!actor || !can(actor, { action: 'account:manage' })) throw unauthorized();
+  const loaded = await loadAuthenticatedUser(actor.userId);
+  if (!loaded) throw unauthorized();
+  return toAccountDto(loaded);
+}
+
+/** The account a session belongs to: what log-in and sign-up answer with the new session. */
+export async function getSessionAccount(sessionId: string): Promise<AccountDto> {
+  const { user } = await lucia().validateSession(sessionId);
+  const loaded = user ? await loadAuthenticatedUser(user.id) : null;
+  if (!loaded) throw unauthorized();
+  return toAccountDto(loaded);
+}
+
+function toAccountDto({ user, organization }: AuthenticatedUser): AccountDto {
   return {
     user: {
       id: String(user._id),
@@ -265,11 +277,6 @@ export async function getAccount(actor: Actor, userId: string): Promise<AccountD
       : null,
     role: user.memberships[0]?.role ?? null,
   };
-}
-
-/** Lucia's session check: the user id, and whether the expiry was just extended. */
-export async function validateSession(sessionId: string) {
-  return lucia().validateSession(sessionId);
 }
 
 export async function countSessions(actor: Actor): Promise<number> {

@@ -12,9 +12,7 @@ interface DatabaseState {
   uri: string;
 }
 
-// Kept on globalThis: the Remix server bundle carries its own copy of this
-// module, and both must share the one connection the server opened.
-const globalState = globalThis as typeof globalThis & { __medipDatabase?: Promise<DatabaseState> };
+let opened: Promise<DatabaseState> | undefined;
 
 function redact(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//***@');
@@ -22,11 +20,11 @@ function redact(uri: string): string {
 
 /** Connects mongoose to MONGODB_URI, or starts the embedded FerretDB first. */
 export function connectDatabase(): Promise<DatabaseState> {
-  globalState.__medipDatabase ??= open().catch((error) => {
-    globalState.__medipDatabase = undefined;
+  opened ??= open().catch((error) => {
+    opened = undefined;
     throw error;
   });
-  return globalState.__medipDatabase;
+  return opened;
 }
 
 async function open(): Promise<DatabaseState> {
@@ -57,9 +55,9 @@ async function open(): Promise<DatabaseState> {
 }
 
 export async function disconnectDatabase(): Promise<void> {
-  const pending = globalState.__medipDatabase;
+  const pending = opened;
   if (!pending) return;
-  globalState.__medipDatabase = undefined;
+  opened = undefined;
   const state = await pending.catch(() => undefined);
   await mongoose.disconnect();
   await state?.embedded?.stop();

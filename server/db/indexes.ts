@@ -1,12 +1,10 @@
-import { ApiToken, AuthToken, Password, Session, User } from '../auth/model.ts';
-import { RateLimitCounter } from '../auth/rate-limit.ts';
-import { Claim } from './claims.ts';
-import { Listing } from '../listings/model.ts';
-import { OutboxMessage } from '../notifications/model.ts';
-import { Invitation, Organization } from '../orgs/model.ts';
+import mongoose from 'mongoose';
 
-/** Builds every model's indexes; run at start-up and by tests (autoIndex is off). */
+/**
+ * Builds the indexes each registered model declares in its schema (autoIndex is
+ * off). Models register when their module loads: call this after the app's
+ * services (server/app-context.ts) are imported, which loads every module.
+ */
 export async function ensureIndexes(): Promise<void> {
-  const models = [Organization, Invitation, User, Password, Session, AuthToken, ApiToken, Listing, OutboxMessage];
-  for (const model of [...models, RateLimitCounter, Claim]) await model.createIndexes();
+  for (const name of mongoose.modelNames()) await mongoose.model(name).createIndexes();
 }

@@ -10,7 +10,8 @@ export function isDuplicateKeyError(error: unknown): boolean {
  * duplicate reliably on both MongoDB and FerretDB, so concurrent callers agree.
  */
 export async function insertOnce<T>(
-  model: Model<T>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model, whatever its methods and virtuals
+  model: Model<T, any, any, any, any, any>,
   key: Record<string, unknown>,
   doc: Record<string, unknown>,
 ): Promise<{ doc: T & { _id: Types.ObjectId }; created: boolean }> {

@@ -25,10 +25,7 @@ interface Registry {
   initialDelayMs: number;
 }
 
-// On globalThis, like the database connection: the Remix server bundle carries its
-// own copy of this module, and both must see the same jobs.
-const globalState = globalThis as typeof globalThis & { __medipJobs?: Registry };
-const registry: Registry = (globalState.__medipJobs ??= { jobs: new Map(), started: false, initialDelayMs: 5_000 });
+const registry: Registry = { jobs: new Map(), started: false, initialDelayMs: 5_000 };
 
 export function registerJob(job: JobDefinition): void {
   if (!job.name) throw new Error('a job needs a name');

@@ -1,6 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import { bilingualSchema } from '../shared/bilingual.ts';
-import { moneySchema } from '../shared/money.ts';
+import { moneySchema } from '../shared/money-schema.ts';
 import {
   CATEGORIES,
   CE_STATUSES,
@@ -135,4 +135,4 @@ export type ListingFields = InferSchemaType<typeof listingSchema>;
 export type ListingDoc = ListingFields & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 
 export const Listing =
-  (mongoose.models.Listing as mongoose.Model<ListingFields>) ?? mongoose.model('Listing', listingSchema);
+  mongoose.model('Listing', listingSchema);

@@ -1,5 +1,6 @@
 // The notifications module: the only file other modules import.
 export { sendMail, type MailMessage } from './mail.ts';
-export { listOutbox, outboxQuery, type OutboxItem, type OutboxPage, type OutboxQuery } from './service.ts';
+export { listOutbox, type OutboxItem, type OutboxPage } from './service.ts';
+export { outboxQuery, type OutboxQuery } from './schemas.ts';
 export { mailTemplates, type MailContent, type MailTemplates } from './templates.ts';
 export { OutboxMessage, type OutboxMessageDoc } from './model.ts';

@@ -25,5 +25,4 @@ export type OutboxMessageDoc = InferSchemaType<typeof outboxMessageSchema> & {
 };
 
 export const OutboxMessage =
-  (mongoose.models.OutboxMessage as mongoose.Model<InferSchemaType<typeof outboxMessageSchema>>) ??
   mongoose.model('OutboxMessage', outboxMessageSchema);

@@ -1,13 +1,8 @@
-import { z } from 'zod';
 import { can, type Actor } from '../auth/permissions.ts';
 import { DomainError, forbidden, invalid } from '../errors.ts';
 import { OutboxMessage, type OutboxMessageDoc } from './model.ts';
+import { outboxQuery, type OutboxQuery } from './schemas.ts';
 
-export const outboxQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type OutboxQuery = z.input<typeof outboxQuery>;
 
 export interface OutboxItem {
   id: string;

@@ -60,9 +60,7 @@ invitationSchema.index({ organization: 1, createdAt: -1 });
 export type OrganizationDoc = InferSchemaType<typeof organizationSchema> & { _id: mongoose.Types.ObjectId };
 
 export const Organization =
-  (mongoose.models.Organization as mongoose.Model<InferSchemaType<typeof organizationSchema>>) ??
   mongoose.model('Organization', organizationSchema);
 
 export const Invitation =
-  (mongoose.models.Invitation as mongoose.Model<InferSchemaType<typeof invitationSchema>>) ??
   mongoose.model('Invitation', invitationSchema);

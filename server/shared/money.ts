@@ -1,4 +1,3 @@
-import { Schema } from 'mongoose';
 import { z } from 'zod';
 import { CURRENCIES, type Currency } from '../vocabulary.ts';
 
@@ -7,19 +6,6 @@ export interface Money {
   amount: number;
   currency: Currency;
 }
-
-export const moneySchema = new Schema<Money>(
-  {
-    amount: {
-      type: Number,
-      required: true,
-      min: 0,
-      validate: { validator: Number.isSafeInteger, message: 'amount must be an integer in minor units' },
-    },
-    currency: { type: String, enum: CURRENCIES, required: true, default: 'CNY' },
-  },
-  { _id: false },
-);
 
 export const moneyInput = z.object({
   amount: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, inject } from 'vitest';
+// The app's services load every module, so every model registers its indexes.
+import '../../server/app-context.ts';
 import { ensureIndexes } from '../../server/db/indexes.ts';
 
 /**

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { createAppServices } from '../../server/app-context.ts';
 
 type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => Promise<Response> | Response;
 
@@ -12,7 +13,9 @@ export interface CallOptions {
   ip?: string;
 }
 
-/** Calls a route's loader or action as Remix would, with a real Request. */
+const services = createAppServices();
+
+/** Calls a route's loader or action as Remix would, with a real Request and the server's load context. */
 export async function call(handler: Handler, path: string, options: CallOptions = {}): Promise<Response> {
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set('Cookie', options.cookie);
@@ -29,7 +32,8 @@ export async function call(handler: Handler, path: string, options: CallOptions 
     body,
   });
   try {
-    return await handler({ request, params: options.params ?? {}, context: { clientIp: options.ip ?? '203.0.113.7' } });
+    const context = { ...services, clientIp: options.ip ?? '203.0.113.7', cspNonce: '' };
+    return await handler({ request, params: options.params ?? {}, context });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

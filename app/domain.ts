@@ -1,0 +1,14 @@
+// What app/ may take from server/: pure modules the browser may load too
+// (vocabulary, zod input schemas, domain errors) and types. Services come
+// through Remix's load context (server/app-context.ts), never by import.
+export * from '../server/vocabulary.ts';
+export * from '../server/auth/schemas.ts';
+export { listingQuery, LISTING_SORTS } from '../server/listings/schemas.ts';
+export { organizationListQuery } from '../server/orgs/schemas.ts';
+export { outboxQuery } from '../server/notifications/schemas.ts';
+export { DomainError, isDomainError, type FieldErrors } from '../server/errors.ts';
+export type { Actor } from '../server/auth/permissions.ts';
+export type { RequestAuth } from '../server/auth/request-auth.ts';
+export type { ClientContext } from '../server/auth/service.ts';
+export type { AppContext } from '../server/app-context.ts';
+export type { ListingDto } from '../server/listings/dto.ts';

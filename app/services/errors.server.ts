@@ -1,1 +1,0 @@
-export { DomainError, type FieldErrors } from '../../server/errors.ts';

@@ -1,1 +1,0 @@
-export { databaseStatus } from '../../server/db/connection.ts';

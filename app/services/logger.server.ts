@@ -1,1 +1,0 @@
-export { logger } from '../../server/logger.ts';

@@ -1,0 +1,75 @@
+import * as auth from './auth/index.ts';
+import { databaseStatus } from './db/connection.ts';
+import * as listings from './listings/index.ts';
+import { logger } from './logger.ts';
+import * as notifications from './notifications/index.ts';
+import * as orgs from './orgs/index.ts';
+
+// The one door from the UI to the domain. server/main.ts builds these services
+// once and hands them to Remix through getLoadContext; loaders and actions call
+// `context.listings.browse(actor, query)`. app/ imports this file for its types
+// only (an ESLint rule holds that line), so the Remix bundle carries no second
+// copy of any server module.
+
+export function createAppServices() {
+  return {
+    auth: {
+      authenticate: auth.authenticateRequest,
+      can: auth.can,
+      sessionCookie: auth.sessionCookie,
+      blankSessionCookie: auth.blankSessionCookie,
+      signup: auth.signup,
+      login: auth.login,
+      logout: auth.logout,
+      logoutOtherSessions: auth.logoutOtherSessions,
+      countSessions: auth.countSessions,
+      getAccount: auth.getAccount,
+      getSessionAccount: auth.getSessionAccount,
+      verifyEmail: auth.verifyEmail,
+      resendVerificationMail: auth.resendVerificationMail,
+      requestPasswordReset: auth.requestPasswordReset,
+      resetPassword: auth.resetPassword,
+    },
+    tokens: {
+      list: auth.listApiTokens,
+      create: auth.createApiToken,
+      revoke: auth.revokeApiToken,
+    },
+    orgs: {
+      get: orgs.getOrganization,
+      list: orgs.listOrganizations,
+      verify: orgs.verifyOrganization,
+      reject: orgs.rejectOrganization,
+      invite: orgs.createInvitation,
+      describeInvitation: orgs.describeInvitation,
+    },
+    listings: {
+      browse: listings.browseListings,
+      get: listings.getListing,
+      counts: listings.marketplaceCounts,
+    },
+    outbox: {
+      list: notifications.listOutbox,
+    },
+    health: {
+      /** What /healthz reports: each backing service, 'ok' or 'down'. */
+      status: async () => ({ db: await databaseStatus() }),
+    },
+    logger,
+  };
+}
+
+export type AppServices = ReturnType<typeof createAppServices>;
+
+/** What every loader and action receives as `context`. */
+export interface AppContext extends AppServices {
+  /** The client's address as Express saw it (rate limits use it). */
+  clientIp: string;
+  /** This response's Content-Security-Policy nonce for inline scripts. */
+  cspNonce: string;
+}
+
+declare module '@remix-run/node' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends AppContext {}
+}
