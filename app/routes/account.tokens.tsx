@@ -27,7 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await context.tokens.revoke(actor, String(form.id ?? ''));
       return json({ revoked: true });
     }
-    const { token } = await context.tokens.create(actor, parseInput(apiTokenInput, form, await getLocale(request)));
+    const input = parseInput(apiTokenInput, form, await getLocale(request));
+    const { token } = await context.tokens.create(actor, input, 'session');
     return json({ created: token });
   });
 }

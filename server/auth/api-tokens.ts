@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
-import { notFound, unauthorized } from '../errors.ts';
+import { forbidden, notFound, unauthorized } from '../errors.ts';
 import { ApiToken } from './model.ts';
-import { can, type Actor } from './permissions.ts';
+import { can, type Actor, type Credential } from './permissions.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
 // Personal API tokens: `Authorization: Bearer mix_…`. A token acts as its user,
@@ -22,12 +22,14 @@ function requireAccount(actor: Actor): NonNullable<Actor> {
   return actor;
 }
 
-/** Creates a token; the secret is in the answer once and never again. */
+/** Creates a token; the secret is in the answer once and never again. Only a signed-in session may. */
 export async function createApiToken(
   actor: Actor,
   { name }: { name: string },
+  credential: Credential,
 ): Promise<{ token: string; apiToken: ApiTokenDto }> {
   const { userId } = requireAccount(actor);
+  if (!can(actor, { action: 'token:create', credential })) throw forbidden('errors.tokenCannotMintToken');
   const { token, hash } = newSecret(TOKEN_PREFIX);
   const [doc] = await ApiToken.insertMany([{ user: userId, name, tokenHash: hash, prefix: token.slice(0, 10) }]);
   return { token, apiToken: toDto(doc!) };

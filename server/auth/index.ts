@@ -1,4 +1,4 @@
-export { can, isOperator, type Actor, type Action, type Permission } from './permissions.ts';
+export { can, isOperator, type Actor, type Action, type Credential, type Permission } from './permissions.ts';
 export { loadAuthenticatedUser, type AuthenticatedUser } from './actor.ts';
 export {
   countSessions,

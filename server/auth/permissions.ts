@@ -29,7 +29,12 @@ export type Permission =
   | { action: 'org:review' }
   | { action: 'org:invite'; organizationId: string }
   | { action: 'outbox:read' }
-  | { action: 'account:manage' };
+  | { action: 'account:manage' }
+  /** How the request proved who it is: a personal API token may not mint another token. */
+  | { action: 'token:create'; credential: Credential };
+
+/** What authenticated the request: the session cookie, or a personal API token. */
+export type Credential = 'session' | 'token';
 
 export type Action = Permission['action'];
 
@@ -77,6 +82,9 @@ export function can(actor: Actor, permission: Permission): boolean {
       return isVerifiedMemberOf(actor, BUYER_KINDS);
     case 'org:view':
       return true;
+    // A leaked token must not outlive its revocation by minting a successor.
+    case 'token:create':
+      return actor !== null && permission.credential === 'session';
     case 'org:invite':
       return (
         actor !== null &&
