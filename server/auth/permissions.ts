@@ -26,6 +26,8 @@ export type Permission =
   | { action: 'offer:make' }
   | { action: 'bid:place' }
   | { action: 'org:view' }
+  /** A rejection's reason is between the organization and the operator. */
+  | { action: 'org:view_verification_reason'; organizationId: string }
   | { action: 'org:review' }
   | { action: 'org:invite'; organizationId: string }
   | { action: 'outbox:read' }
@@ -82,6 +84,8 @@ export function can(actor: Actor, permission: Permission): boolean {
       return isVerifiedMemberOf(actor, BUYER_KINDS);
     case 'org:view':
       return true;
+    case 'org:view_verification_reason':
+      return isOperator(actor) || actor?.organizationId === permission.organizationId;
     // A leaked token must not outlive its revocation by minting a successor.
     case 'token:create':
       return actor !== null && permission.credential === 'session';

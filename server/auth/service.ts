@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { config } from '../config.ts';
 import { claimOnce } from '../db/claims.ts';
 import { isDuplicateKeyError } from '../db/insert-once.ts';
-import { conflict, invalid, rateLimited, unauthorized } from '../errors.ts';
+import { conflict, invalid, isDomainError, rateLimited, unauthorized } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { mailTemplates, sendMail } from '../notifications/index.ts';
 import { Invitation, Organization, toOrganizationSummary, type OrganizationSummary } from '../orgs/index.ts';
@@ -13,7 +14,15 @@ import { AuthToken, normalizeEmail, Password, Session, User, type UserDoc } from
 import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import { can, type Actor } from './permissions.ts';
-import { clearFailures, rateLimitKeys, reserveAttempt } from './rate-limit.ts';
+import {
+  clearFailures,
+  LOGIN_LIMITS,
+  loginDelayMs,
+  loginRules,
+  rateLimitKeys,
+  reserveAttempt,
+  signupRules,
+} from './rate-limit.ts';
 import type { SignupInput } from './schemas.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 
@@ -80,12 +89,37 @@ async function findUsableInvitation(token: string, email: string) {
 }
 
 /**
+ * Signs up (createAccount), limited per client address and hour (SIGNUP_LIMITS):
+ * accounts created, and "already registered" answers, which would otherwise let
+ * anyone test addresses for accounts as fast as they can send. Both are counted
+ * before the work, as log-ins are, so parallel sign-ups cannot all slip past the
+ * check; each attempt then keeps counting only under the key it turned out to be.
+ */
+export async function signup(
+  input: SignupInput,
+  client: ClientContext,
+): Promise<{ userId: string; sessionId: string }> {
+  const rules = signupRules(client.ip);
+  const attempt = await reserveAttempt([rules.created, rules.taken]);
+  if (attempt.limited) throw rateLimited(attempt.retryAfterSeconds);
+  try {
+    const created = await createAccount(input, client);
+    await attempt.release([rules.taken.key]);
+    return created;
+  } catch (error) {
+    const taken = isDomainError(error) && error.code === 'conflict';
+    await attempt.release(taken ? [rules.created.key] : undefined);
+    throw error;
+  }
+}
+
+/**
  * Creates the user and either their new organization (as owner) or their
  * membership through an invitation, then signs them in. The user insert comes
  * first: its unique e-mail index decides between concurrent sign-ups, and every
  * later step is undone if it fails, so nothing is left half-written.
  */
-export async function signup(
+async function createAccount(
   input: SignupInput,
   client: ClientContext,
 ): Promise<{ userId: string; sessionId: string }> {
@@ -156,26 +190,44 @@ export async function signup(
 }
 
 /**
- * Signs in. Five failures a minute for one account or one client address
- * lock both out until the minute ends; the answer never tells whether the
- * e-mail is registered.
+ * Signs in; the answer never tells whether the e-mail is registered. Failures
+ * count over 15 minutes (LOGIN_LIMITS, after OWASP's Authentication Cheat Sheet)
+ * so that no one can lock someone else out:
+ * - 5 for one account from one address limit that pair only (429, Retry-After);
+ * - 100 from one address across accounts (a spray) limit the address;
+ * - against one account from every address they are never refused, only slowed:
+ *   from the 10th, the password is checked after a delay growing from 250 ms to
+ *   at most 3 s. So an attacker who knows the e-mail can make the owner wait
+ *   3 s, never lock them out: from their own address, with their password, they
+ *   get in. The delay holds back a guesser who waits for answers; parallel
+ *   guessing is bounded by the pair and address limits and the password policy,
+ *   and is logged.
+ * An attempt is counted before it is checked; a success takes itself back and
+ * forgives its pair its failures.
  */
 export async function login(
   input: { email: string; password: string },
   client: ClientContext,
 ): Promise<{ userId: string; sessionId: string }> {
   const emailNormalized = normalizeEmail(input.email);
-  const keys = rateLimitKeys({ scope: 'login', email: emailNormalized, ip: client.ip });
-  const attempt = await reserveAttempt(keys);
+  const rules = loginRules(emailNormalized, client.ip);
+  const attempt = await reserveAttempt([rules.pair, rules.address, rules.account]);
   if (attempt.limited) throw rateLimited(attempt.retryAfterSeconds);
+
+  const accountFailures = attempt.counts[rules.account.key] ?? 0;
+  if (accountFailures === LOGIN_LIMITS.slowAfter) {
+    logger.warn({ email: emailNormalized, failures: accountFailures }, 'log-in failures against one account: slowing');
+  }
+  const delay = loginDelayMs(accountFailures);
+  if (delay) await sleep(delay);
 
   const user = await User.findOne({ emailNormalized }, { _id: 1 }).lean();
   const stored = user ? await Password.findOne({ user: user._id }).lean() : null;
   const ok = await verifyPassword(stored?.hash ?? (await dummyHash), input.password);
   if (!user || !stored || !ok) throw unauthorized('errors.invalidCredentials');
-  // A success costs the address nothing and forgives the account its failures.
+  // A success costs nothing anywhere and forgives its pair the failures before it.
   await attempt.release();
-  await clearFailures(keys.slice(0, 1));
+  await clearFailures([rules.pair.key]);
   return { userId: String(user._id), sessionId: await createSession(String(user._id)) };
 }
 
@@ -191,7 +243,7 @@ export async function logoutOtherSessions(actor: Actor, currentSessionId: string
 }
 
 export async function resendVerificationMail(actor: Actor): Promise<void> {
-  if (!actor) throw unauthorized();
+  if (!actor || !can(actor, { action: 'account:manage' })) throw unauthorized();
   const user = await User.findById(actor.userId).lean();
   if (!user || user.emailVerifiedAt) return;
   await sendVerificationMail(user);
@@ -204,7 +256,8 @@ export async function verifyEmail(token: string): Promise<void> {
 
 /**
  * Mails a reset link when the address is registered; the caller's answer is the
- * same either way. Limited like log-in, per address and per client.
+ * same either way, and as fast: it comes before the address is even looked up.
+ * Limited per address and per client (5 a minute each).
  */
 export async function requestPasswordReset(email: string, client: ClientContext): Promise<void> {
   const emailNormalized = normalizeEmail(email);
@@ -213,7 +266,14 @@ export async function requestPasswordReset(email: string, client: ClientContext)
     rateLimitKeys({ scope: 'password_reset', email: emailNormalized, ip: client.ip }),
   );
   if (attempt.limited) throw rateLimited(attempt.retryAfterSeconds);
+  // Answer now: looking the address up, issuing the token and writing the mail
+  // take measurably longer for a registered address, which would tell it apart.
+  void mailPasswordResetLink(emailNormalized).catch((err: unknown) =>
+    logger.error({ err }, 'password-reset mail failed'),
+  );
+}
 
+async function mailPasswordResetLink(emailNormalized: string): Promise<void> {
   const user = await User.findOne({ emailNormalized }).lean();
   if (!user) return;
   const url = `${config().PUBLIC_URL}/reset-password?token=${await issueToken(user._id, 'reset_password')}`;
@@ -280,7 +340,7 @@ function toAccountDto({ user, organization }: AuthenticatedUser): AccountDto {
 }
 
 export async function countSessions(actor: Actor): Promise<number> {
-  if (!actor) throw unauthorized();
+  if (!actor || !can(actor, { action: 'account:manage' })) throw unauthorized();
   return Session.countDocuments({ user: actor.userId, expiresAt: { $gt: new Date() } });
 }
 

@@ -17,8 +17,7 @@ export interface OrganizationProfile extends OrganizationSummary {
 }
 
 function toProfile(org: OrganizationDoc & { createdAt?: Date }, actor: Actor): OrganizationProfile {
-  // The rejection reason is between the organization and the operator.
-  const insider = can(actor, { action: 'org:review' }) || actor?.organizationId === String(org._id);
+  const insider = can(actor, { action: 'org:view_verification_reason', organizationId: String(org._id) });
   return {
     ...toOrganizationSummary(org),
     description: {
@@ -110,14 +109,18 @@ export async function verifyOrganization(actor: Actor, id: string): Promise<Orga
   return toProfile(updated, actor);
 }
 
-/** Rejects (or withdraws the verification of) an organization with a reason; its members are told. */
+/**
+ * Rejects (or withdraws the verification of) an organization with a reason; its
+ * members are told. Guarded by the state it leaves, so of concurrent rejections
+ * one decides and mails; rejecting a rejected organization changes nothing.
+ */
 export async function rejectOrganization(actor: Actor, id: string, reason: string): Promise<OrganizationProfile> {
   if (!actor) throw unauthorized();
   if (!can(actor, { action: 'org:review' })) throw forbidden();
   const org = await findOrganization(id);
   if (org.kind === 'operator') throw conflict('errors.cannotRejectOperator');
   const updated = await Organization.findOneAndUpdate(
-    { _id: org._id },
+    { _id: org._id, 'verification.status': { $ne: 'rejected' } },
     {
       $set: {
         verified: false,
@@ -126,12 +129,13 @@ export async function rejectOrganization(actor: Actor, id: string, reason: strin
     },
     { returnDocument: 'after' },
   ).lean<OrganizationDoc & { createdAt: Date }>();
+  if (!updated) return toProfile(await findOrganization(id), actor);
   const url = `${config().PUBLIC_URL}/account`;
   await notifyMembers(org._id, (locale) =>
     mailTemplates.organizationRejected(locale, { organizationName: displayName(org, locale), reason, url }),
   );
   logger.info({ organizationId: id, by: actor.userId }, 'organization rejected');
-  return toProfile(updated!, actor);
+  return toProfile(updated, actor);
 }
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 3_600_000;

@@ -182,3 +182,29 @@ test('"log out everywhere else" ends the other sessions and keeps this one', asy
   expect((await call(me.loader, '/api/v1/me', { cookie: `medip_session=${second.sessionId}` })).status).toBe(401);
   expect(await User.countDocuments({ _id: user.userId })).toBe(1);
 });
+
+test('two operators verifying at once: one decision, one mail to each member', async () => {
+  const member = await createAccount({ kind: 'hospital' });
+  const path = `/api/v1/orgs/${member.organizationId}/verify`;
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () => call(orgVerify.action, path, { method: 'POST', cookie: operatorCookie, params: { id: member.organizationId } })),
+  );
+  expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+  expect(await OutboxMessage.countDocuments({ to: member.email, subject: /verified|已通过/i })).toBe(1);
+});
+
+test('parallel rejections decide once and mail once', async () => {
+  const member = await createAccount({ kind: 'company' });
+  const path = `/api/v1/orgs/${member.organizationId}/reject`;
+  await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      call(orgReject.action, path, {
+        json: { reason: `Reason ${i}` },
+        cookie: operatorCookie,
+        params: { id: member.organizationId },
+      }),
+    ),
+  );
+  const mails = await OutboxMessage.find({ to: member.email }).lean();
+  expect(mails.filter((m) => /Reason \d/.test(m.text))).toHaveLength(1);
+});
