@@ -1,25 +1,8 @@
+import { cnCheckDigit } from '../server/listings/patents.ts';
+
 // Patent numbers in the formats the offices print, valid for
 // server/listings/patents.ts. Serial numbers come from a bijection of a running
 // patent ordinal, so no two demo patents share a number.
-
-/**
- * The CNIPA check digit of a 12-digit Chinese application number: the digits
- * weighted 2,3,4,5,6,7,8,9,2,3,4,5, summed, modulo 11; 10 is written 'X'.
- */
-export function cnCheckDigit(digits12: string): string {
-  if (!/^\d{12}$/.test(digits12)) throw new Error(`not 12 digits: ${digits12}`);
-  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(digits12[i]) * weights[i]!;
-  const check = sum % 11;
-  return check === 10 ? 'X' : String(check);
-}
-
-/** True when a `CN` + 12 digits + `.` + check application number has the right check digit. */
-export function hasValidCnCheckDigit(number: string): boolean {
-  const m = /^CN(\d{12})\.([\dX])$/.exec(number);
-  return Boolean(m && cnCheckDigit(m[1]!) === m[2]);
-}
 
 // A large prime: k -> (k * P + offset) mod m is a bijection on [0, m) when P does not divide m.
 const P = 1_000_003;

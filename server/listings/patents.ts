@@ -41,7 +41,7 @@ export function remainingLifeDays(patent: PatentFacts, now = new Date()): number
 }
 
 // Application and publication numbers as the offices print them, e.g.
-// CN202410123456.7, CN118123456A, US11234567B2, US20240123456A1, EP3456789B1,
+// CN202410123456.0, CN118123456A, US11234567B2, US20240123456A1, EP3456789B1,
 // WO2024/123456, JP2024-123456A. Spaces are removed before matching.
 const NUMBER_PATTERNS: Partial<Record<PatentJurisdiction, RegExp>> = {
   CN: /^CN(\d{12}\.[\dX]|\d{8}\.[\dX]|\d{9}[ABUS]\d?)$/,
@@ -55,9 +55,39 @@ export function normalizePatentNumber(number: string): string {
   return number.replace(/\s+/g, '').toUpperCase();
 }
 
-export function isValidPatentNumber(jurisdiction: PatentJurisdiction, number: string): boolean {
+/**
+ * The check digit CNIPA prints after a Chinese application number's dot: the
+ * digits weighted 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5 from the left (12-digit
+ * numbers, since October 2003; the 8-digit numbers before use 2 to 9), summed,
+ * modulo 11, with 10 written 'X'. E.g. 201710601862 → 157 mod 11 = 3, "201710601862.3".
+ */
+export function cnCheckDigit(digits: string): string {
+  if (!/^(\d{8}|\d{12})$/.test(digits)) throw new Error(`not an 8- or 12-digit CN application number: ${digits}`);
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (2 + (i % 8));
+  const check = sum % 11;
+  return check === 10 ? 'X' : String(check);
+}
+
+export type PatentNumberProblem = 'format' | 'checkDigit';
+
+/**
+ * What is wrong with a patent number, or null when nothing is: `format` when it
+ * is not written as the office prints it, `checkDigit` when a Chinese
+ * application number's check digit does not match its digits.
+ */
+export function patentNumberProblem(jurisdiction: PatentJurisdiction, number: string): PatentNumberProblem | null {
   const normalized = normalizePatentNumber(number);
-  if (!normalized.startsWith(jurisdiction)) return false;
+  if (!normalized.startsWith(jurisdiction)) return 'format';
   const pattern = NUMBER_PATTERNS[jurisdiction] ?? /^[A-Z]{2}[0-9A-Z./-]{4,20}$/;
-  return pattern.test(normalized);
+  if (!pattern.test(normalized)) return 'format';
+  if (jurisdiction === 'CN') {
+    const application = /^CN(\d{12}|\d{8})\.([\dX])$/.exec(normalized);
+    if (application && cnCheckDigit(application[1]!) !== application[2]) return 'checkDigit';
+  }
+  return null;
+}
+
+export function isValidPatentNumber(jurisdiction: PatentJurisdiction, number: string): boolean {
+  return patentNumberProblem(jurisdiction, number) === null;
 }

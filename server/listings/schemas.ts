@@ -13,7 +13,7 @@ import {
   PATENT_TYPES,
   STAGES,
 } from '../vocabulary.ts';
-import { isValidPatentNumber, normalizePatentNumber } from './patents.ts';
+import { normalizePatentNumber, patentNumberProblem } from './patents.ts';
 
 // Input schemas shared by the listing forms and the JSON API; the server parses
 // again whatever the browser already checked. Custom messages are locale keys
@@ -45,13 +45,16 @@ export const patentInput = z
       .default([]),
   })
   .superRefine((p, ctx) => {
-    if (!isValidPatentNumber(p.jurisdiction, p.number)) {
+    const numberProblem = patentNumberProblem(p.jurisdiction, p.number);
+    if (numberProblem === 'format') {
       ctx.addIssue({
         code: 'custom',
         path: ['number'],
         message: 'validation.patentNumber',
         params: { jurisdiction: p.jurisdiction },
       });
+    } else if (numberProblem === 'checkDigit') {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'validation.patentCheckDigit' });
     }
     if (p.status === 'granted' && !p.grantDate) {
       ctx.addIssue({ code: 'custom', path: ['grantDate'], message: 'validation.grantDateRequired' });

@@ -68,10 +68,17 @@ test('TRL sort puts the most mature first', async () => {
 });
 
 test('a listing shows its organization and patents with remaining life, but not to outsiders its confidential part', async () => {
-  const dto = await getListing(null, String(published._id));
+  // Remaining life counts from today: the clock reads 2026-03-01 for this one call.
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-01T00:00:00Z') });
+  const dto = await getListing(null, String(published._id)).finally(() => vi.useRealTimers());
   expect(dto.organization).toMatchObject({ kind: 'basic_institute', verified: true, name: { en: 'Test Institute' } });
-  expect(dto.patents[0]).toMatchObject({ number: 'CN202410123456.7', expiryDate: '2044-03-01' });
-  expect(dto.patents[0]!.remainingLifeDays).toBeGreaterThan(6000);
+  // Filed 2024-03-01, a Chinese invention patent runs 20 years: to 2044-03-01, which is
+  // 18 × 365 days + 5 leap days (2028, 2032, 2036, 2040, 2044) = 6575 days after 2026-03-01.
+  expect(dto.patents[0]).toMatchObject({
+    number: 'CN202410123456.0',
+    expiryDate: '2044-03-01',
+    remainingLifeDays: 6575,
+  });
   expect(dto.confidential).toBeUndefined();
   expect(JSON.stringify(dto)).not.toContain('Unpublished animal-study data');
 

@@ -33,7 +33,7 @@ export async function createListing(organizationId: unknown, overrides: Record<s
       stage: 'animal_study',
       patents: [
         {
-          number: 'CN202410123456.7',
+          number: 'CN202410123456.0',
           jurisdiction: 'CN',
           type: 'invention',
           status: 'granted',

@@ -10,7 +10,7 @@ const valid = {
   stage: 'animal_study',
   patents: [
     {
-      number: 'CN 202410123456.7',
+      number: 'CN 202410123456.0',
       jurisdiction: 'CN',
       type: 'invention',
       status: 'granted',
@@ -33,7 +33,7 @@ test('a complete listing parses, with numbers coerced and patent numbers normali
   expect(fieldsOf(result)).toEqual([]);
   expect(result.data?.trl).toBe(5);
   expect(result.data?.askingPrice).toEqual({ amount: 50_000_000, currency: 'CNY' });
-  expect(result.data?.patents[0]?.number).toBe('CN202410123456.7');
+  expect(result.data?.patents[0]?.number).toBe('CN202410123456.0');
   expect(result.data?.problem).toEqual({});
 });
 
