@@ -112,6 +112,8 @@ test('20 parallel sign-ups with one e-mail create exactly one user and one organ
     Array.from({ length: 20 }, (_, i) =>
       call(signup.action, '/api/v1/auth/signup', {
         json: signupBody(email, { organization: { ...newOrg, name: { en: `Race ${i}` } } }),
+        // From 20 addresses: one address gets only 20 "already registered" answers an hour.
+        ip: `198.18.2.${i + 1}`,
       }),
     ),
   );
@@ -151,52 +153,44 @@ test('log-in and log-out; wrong passwords and unknown addresses get the same ans
   expect((await call(me.loader, '/api/v1/me', { cookie })).status).toBe(401);
 });
 
-test('after 5 failures a minute log-in answers 429 with Retry-After, per account and per address', async () => {
+test('5 failures of one account from one address: that pair answers 429 with Retry-After, the owner elsewhere gets in', async () => {
   const email = uniqueEmail('limited');
   await call(signup.action, '/api/v1/auth/signup', { json: signupBody(email) });
   for (let i = 0; i < 5; i++) {
     const r = await call(login.action, '/api/v1/auth/login', {
       json: { email, password: `wrong-${i}` },
-      ip: `192.0.2.${20 + i}`,
+      ip: '192.0.2.20',
     });
     expect(r.status).toBe(401);
   }
-  // The account is locked even with the right password, from a fresh address.
-  const locked = await call(login.action, '/api/v1/auth/login', {
+  // Refused there for 15 minutes, even with the right password.
+  const limited = await call(login.action, '/api/v1/auth/login', {
     json: { email, password: PASSWORD },
-    ip: '192.0.2.99',
+    ip: '192.0.2.20',
   });
-  expect(locked.status).toBe(429);
-  const retryAfter = Number(locked.headers.get('Retry-After'));
-  expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(limited.status).toBe(429);
+  const retryAfter = Number(limited.headers.get('Retry-After'));
+  expect(retryAfter).toBeGreaterThanOrEqual(890);
+  expect(retryAfter).toBeLessThanOrEqual(900);
 
-  // One address guessing at many accounts is locked too, registered or not.
-  for (let i = 0; i < 5; i++) {
-    await call(login.action, '/api/v1/auth/login', {
-      json: { email: uniqueEmail('spray'), password: 'x' },
-      ip: '192.0.2.200',
-    });
-  }
-  const sprayed = await call(login.action, '/api/v1/auth/login', {
-    json: { email: uniqueEmail(), password: 'x' },
-    ip: '192.0.2.200',
+  const elsewhere = await call(login.action, '/api/v1/auth/login', {
+    json: { email, password: PASSWORD },
+    ip: '192.0.2.21',
   });
-  expect(sprayed.status).toBe(429);
+  expect(elsewhere.status).toBe(200);
 });
 
-test('20 wrong passwords at once: at most 5 are checked, the rest get 429', async () => {
+test('20 wrong passwords at once from one address: exactly 5 are checked, the rest get 429', async () => {
   const email = uniqueEmail('burst');
   await call(signup.action, '/api/v1/auth/signup', { json: signupBody(email) });
   const responses = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      call(login.action, '/api/v1/auth/login', { json: { email, password: `guess-${i}` }, ip: `198.18.0.${i + 1}` }),
+      call(login.action, '/api/v1/auth/login', { json: { email, password: `guess-${i}` }, ip: '198.18.0.1' }),
     ),
   );
   const statuses = responses.map((r) => r.status);
-  expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
-  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
-  expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(15);
 });
 
 test('successful log-ins from one address do not use up its limit', async () => {
@@ -235,7 +229,8 @@ test('password reset: same answer for unknown addresses; the link sets a new pas
   expect(known.status).toBe(200);
   expect(await known.json()).toEqual(await unknown.json());
 
-  const link = new URL(await linkFromOutbox(email, '/reset-password'));
+  // The link is mailed just after the answer, which does not wait for it.
+  const link = new URL(await vi.waitFor(() => linkFromOutbox(email, '/reset-password'), { timeout: 10_000 }));
   const token = link.searchParams.get('token')!;
   const newPassword = 'Pudong-ultrasound-2027';
   const [a, b] = await Promise.all([

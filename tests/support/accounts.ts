@@ -3,6 +3,8 @@ import { signup, User } from '../../server/auth/index.ts';
 import { Organization } from '../../server/orgs/index.ts';
 import { OutboxMessage } from '../../server/notifications/index.ts';
 
+const randomOctet = () => randomBytes(1)[0]!;
+
 export const PASSWORD = 'Suzhou-catheter-2026!';
 
 export const uniqueEmail = (label = 'user') => `${label}-${randomBytes(4).toString('hex')}@example.com`;
@@ -21,7 +23,8 @@ export async function createAccount({
       locale: 'en',
       organization: { name: { en: `Org ${email}` }, kind, region: { country: 'CN' } },
     } as never,
-    { ip: '198.51.100.1', locale: 'en' },
+    // Each account from its own address, as sign-ups are limited per address.
+    { ip: `198.51.${randomOctet()}.${randomOctet()}`, locale: 'en' },
   );
   const organizationId = (await User.findById(userId).lean())!.memberships[0]!.organization;
   if (verified) {
