@@ -10,11 +10,9 @@ import { normalizeEmail } from './model.ts';
 // the database so a restart or a second app instance does not reset them; a job
 // purges the expired ones (no TTL indexes: portable Mongo rule).
 //
-// Every attempt is its own inserted record. Counting by `$inc` on one record
-// would lose attempts on FerretDB 1.24: it runs an update as a read, a change in
-// Go and a write by _id, with nothing between them, so concurrent increments
-// overwrite each other (20 parallel $inc there count 2 to 5). Inserts are the
-// one write both databases apply atomically (docs/decisions/002).
+// Every attempt is its own inserted record rather than a `$inc` on one counter:
+// a sliding window needs each attempt's time, and the unique `_id` below decides
+// races by the rule for at-most-once work (docs/decisions/003).
 //
 // An attempt is recorded before it is checked, and under a limiting key it takes
 // a number: the records of one key are numbered 1, 2, 3…, and a record's _id is
@@ -56,9 +54,7 @@ rateLimitCounterSchema.index({ expiresAt: 1 });
 
 export type RateLimitCounterDoc = InferSchemaType<typeof rateLimitCounterSchema>;
 
-export const RateLimitCounter =
-  (mongoose.models.RateLimitCounter as mongoose.Model<InferSchemaType<typeof rateLimitCounterSchema>>) ??
-  mongoose.model('RateLimitCounter', rateLimitCounterSchema);
+export const RateLimitCounter = mongoose.model('RateLimitCounter', rateLimitCounterSchema);
 
 export const RATE_LIMIT_DEFAULTS = { limit: 5, windowMs: 60_000 } as const;
 
