@@ -39,7 +39,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**', '**/server'],
+              regex: '^(\\.\\.?/)+server(/|$)',
               message: 'Take services from the load context; pure modules and types come through ~/domain.',
             },
           ],

@@ -8,6 +8,7 @@ import { EmailBanner, SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { createI18n, DEFAULT_LOCALE, type Locale } from '~/i18n';
 import styles from '~/styles/app.css';
 import { getLocale } from '~/utils/locale.server';
+import { useNonce } from '~/utils/nonce';
 import { authenticate } from '~/utils/session.server';
 
 export const links: LinksFunction = () => [
@@ -42,6 +43,7 @@ export function useLocale(): Locale {
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -59,9 +61,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
-        <LiveReload />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

@@ -2,24 +2,30 @@
 // Run by `npm start` (after `remix build`) through tsx.
 import './env-file.ts';
 import { watch } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import { broadcastDevReady, type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
-import helmet from 'helmet';
 import { createAppServices, type AppServices } from './app-context.ts';
 import { config, ConfigError } from './config.ts';
 import { lucia } from './auth/lucia.ts';
 import { disconnectDatabase } from './db/connection.ts';
 import { EmbeddedDatabaseUnavailable } from './db/embedded.ts';
+import { allowedMethods, bodyTimeout, originFormTarget, tolerantCookies, validHost } from './http/request-hygiene.ts';
 import { sameOriginGuard } from './http/same-origin.ts';
+import { cspNonce, noStoreForCredentials, securityHeaders } from './http/security-headers.ts';
 import { registerBuiltinJobs, startJobs, stopJobs } from './jobs/index.ts';
 import { logger } from './logger.ts';
 import { prepareServer } from './startup.ts';
 
 const buildPath = path.resolve('build/index.js');
+/** A request body must arrive within this long (408 otherwise). */
+const BODY_TIMEOUT_MS = 10_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * The Remix request handler, with the one instance of the domain services as
@@ -63,20 +69,37 @@ async function main() {
 
   const remix = await remixHandler(NODE_ENV, createAppServices());
   const app = express();
+  const sessionCookieName = lucia().sessionCookieName;
+  const isHttps = config().PUBLIC_URL?.startsWith('https:') ?? false;
   app.disable('x-powered-by');
   // Behind a reverse proxy on this machine, req.ip is the client's (rate limits use it).
   app.set('trust proxy', 'loopback');
-  // Remix inlines its hydration script; everything else is same-origin.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // Security headers on every answer, the refusals below included; Remix's
+  // inline scripts carry this request's CSP nonce (getLoadContext passes it on).
+  app.use(cspNonce());
+  app.use(securityHeaders({ https: isHttps, development: NODE_ENV === 'development' }));
+  // Requests nothing behind could answer: 405, 400, or cleaned up.
+  app.use(allowedMethods());
+  app.use(originFormTarget());
+  app.use(validHost());
+  app.use(tolerantCookies());
   app.use(compression());
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
-  app.use(sameOriginGuard(lucia().sessionCookieName));
+  // Everything past the static files may depend on who asks.
+  app.use(noStoreForCredentials(sessionCookieName));
+  app.use(bodyTimeout(BODY_TIMEOUT_MS));
+  app.use(sameOriginGuard(sessionCookieName));
   app.all('*', remix.handle);
 
   registerBuiltinJobs();
   startJobs();
-  const server = app.listen(PORT, HOST, () => {
+  // A request (headers and body) must arrive within REQUEST_TIMEOUT_MS; Node
+  // answers 408 and closes the connection otherwise (checked every second).
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    app,
+  ).listen(PORT, HOST, () => {
     logger.info({ url: `http://localhost:${PORT}`, ms: Date.now() - started }, 'MedIP Exchange is listening');
     remix.ready();
   });

@@ -17,7 +17,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.t
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireUser(request, context);
   const [account, sessions] = await Promise.all([context.auth.getAccount(actor), context.auth.countSessions(actor)]);
-  const canInvite = actor ? context.auth.can(actor, { action: 'org:invite', organizationId: actor.organizationId }) : false;
+  const canInvite = actor
+    ? context.auth.can(actor, { action: 'org:invite', organizationId: actor.organizationId })
+    : false;
   return json({ account, sessions, canInvite });
 }
 

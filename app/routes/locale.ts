@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { isLocale } from '~/i18n';
+import { formHandler } from '~/utils/http.server';
 import { localeCookie } from '~/utils/locale.server';
 import { safeRedirect } from '~/utils/safe-redirect';
+import { readForm } from '~/utils/validation.server';
 
 /** The language switch: a plain form post, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const locale = form.get('locale');
-  const to = safeRedirect(form.get('returnTo'));
-  if (!isLocale(locale)) return redirect(to);
-  return redirect(to, { headers: { 'Set-Cookie': await localeCookie.serialize(locale) } });
+  return formHandler(request, async () => {
+    const form = await readForm(request);
+    const to = safeRedirect(typeof form.returnTo === 'string' ? form.returnTo : null);
+    if (!isLocale(form.locale)) return redirect(to);
+    return redirect(to, { headers: { 'Set-Cookie': await localeCookie.serialize(form.locale) } });
+  });
 }
 
 export function loader() {

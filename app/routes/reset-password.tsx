@@ -34,7 +34,8 @@ export default function ResetPassword() {
         </p>
       ) : null}
       <Form method="post" noValidate onSubmit={onSubmit}>
-        <input type="hidden" {...form.register('token')} />
+        {/* defaultValue: react-hook-form sets the value only once scripts run; without them the HTML must carry it. */}
+        <input type="hidden" {...form.register('token')} defaultValue={searchParams.get('token') ?? ''} />
         <TextField
           form={form as never}
           name="password"

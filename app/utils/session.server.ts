@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { DomainError, type Actor, type RequestAuth } from '~/domain';
+import { safeRedirect } from '~/utils/safe-redirect';
 
 // Who is asking, looked up once per request. Pages authenticate by the session
 // cookie alone; the API also takes `Authorization: Bearer mix_…` (integrations),
@@ -26,11 +27,15 @@ export async function getActor(request: Request, context: AppLoadContext): Promi
 }
 
 /** Pages: signed-in or off to the log-in page, coming back here afterwards. */
-export async function requireUser(request: Request, context: AppLoadContext): Promise<RequestAuth & { userId: string }> {
+export async function requireUser(
+  request: Request,
+  context: AppLoadContext,
+): Promise<RequestAuth & { userId: string }> {
   const auth = await authenticate(request, context);
   if (auth.userId) return auth as RequestAuth & { userId: string };
   const url = new URL(request.url);
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  // Bounded like every redirect target: a huge query string must not become a huge Location.
+  throw redirect(`/login?redirectTo=${encodeURIComponent(safeRedirect(url.pathname + url.search))}`);
 }
 
 /** Pages for visitors only (log-in, sign-up): the signed-in go to their account. */

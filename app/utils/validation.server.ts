@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '~/i18n';
-import { DomainError, type FieldErrors } from '~/services/errors.server';
+import { DomainError, type FieldErrors } from '~/domain';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
@@ -30,17 +30,66 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return out;
 }
 
-/** Form fields named with dots (`organization.name.zh`) as a nested object. */
+/** Path segments that would reach an object's prototype chain if ever used as keys. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+/** Far more than any of our forms has; a body with more fields is not one of ours. */
+export const MAX_FORM_FIELDS = 1000;
+/** Deepest dotted name (`organization.name.zh` is 3). */
+export const MAX_FIELD_DEPTH = 8;
+
+const badForm = () => new DomainError('invalid', 'errors.badForm', { _: ['errors.badForm'] });
+
+const isNode = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Form fields named with dots (`organization.name.zh`) as a nested object.
+ * Every object is made without a prototype, and a name with a `__proto__`,
+ * `prototype` or `constructor` segment is refused (400), so no field name can
+ * reach Object.prototype. A name used both as a value and as a parent
+ * (`organization=x&organization.name.zh=y`) is a field error on that name.
+ * Repeated names keep their last value.
+ */
 export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
+  let count = 0;
   for (const [name, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
+    if (++count > MAX_FORM_FIELDS) throw badForm();
     const path = name.split('.');
+    if (path.length > MAX_FIELD_DEPTH || path.some((key) => FORBIDDEN_KEYS.has(key))) throw badForm();
+    if (typeof value !== 'string') continue;
     let node = out;
-    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[path.at(-1)!] = value;
+    for (const [depth, key] of path.slice(0, -1).entries()) {
+      const child = Object.hasOwn(node, key) ? node[key] : (node[key] = Object.create(null));
+      if (!isNode(child)) throw conflictingField(path.slice(0, depth + 1).join('.'));
+      node = child;
+    }
+    const leaf = path.at(-1)!;
+    if (Object.hasOwn(node, leaf) && isNode(node[leaf])) throw conflictingField(name);
+    node[leaf] = value;
   }
   return out;
+}
+
+function conflictingField(field: string) {
+  return new DomainError('invalid', 'errors.badRequestTitle', { [field]: ['validation.fieldConflict'] });
+}
+
+/**
+ * A form post's fields as a nested object (see formDataToObject). A body that
+ * is not form data (JSON, another or no content type, malformed multipart, a
+ * body cut short) is an `invalid` error with the form message `errors.badForm`.
+ */
+export async function readForm(request: Request): Promise<Record<string, unknown>> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') throw badForm();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw badForm();
+  }
+  return formDataToObject(form);
 }
 
 /** A JSON request body as an object, or an `invalid` error saying it is not JSON. */

@@ -84,20 +84,15 @@ apiTokenSchema.index({ user: 1, createdAt: -1 });
 
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 
-export const User =
-  mongoose.model('User', userSchema);
+export const User = mongoose.model('User', userSchema);
 
-export const Password =
-  mongoose.model('Password', passwordSchema);
+export const Password = mongoose.model('Password', passwordSchema);
 
-export const Session =
-  mongoose.model('Session', sessionSchema);
+export const Session = mongoose.model('Session', sessionSchema);
 
-export const AuthToken =
-  mongoose.model('AuthToken', authTokenSchema);
+export const AuthToken = mongoose.model('AuthToken', authTokenSchema);
 
-export const ApiToken =
-  mongoose.model('ApiToken', apiTokenSchema);
+export const ApiToken = mongoose.model('ApiToken', apiTokenSchema);
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingualInput } from '../shared/bilingual-input.ts';
+import { bilingualInput, safeName } from '../shared/bilingual-input.ts';
 import { LOCALES, ORGANIZATION_KINDS } from '../vocabulary.ts';
 
 // Input schemas for accounts, shared by the browser's forms (react-hook-form)
@@ -44,7 +44,7 @@ export const regionInput = z.object({
 });
 
 export const newOrganizationInput = z.object({
-  name: bilingualInput(120),
+  name: bilingualInput(120, { singleLine: true }),
   kind: z.enum(SIGNUP_ORGANIZATION_KINDS as [string, ...string[]], { message: 'validation.chooseOne' }),
   region: regionInput.prefault({}),
 });
@@ -56,7 +56,7 @@ export const signupInput = z
   .object({
     email,
     password,
-    name: requiredString().trim().min(1, { message: 'validation.required' }).max(100),
+    name: requiredString().trim().min(1, { message: 'validation.required' }).max(100).check(safeName),
     locale: z.enum(LOCALES).optional(),
     organization: z.record(z.string(), z.unknown()).default({}),
   })
@@ -81,7 +81,7 @@ export const loginInput = z.object({
 export const passwordResetRequestInput = z.object({ email });
 export const passwordResetInput = z.object({ token: requiredString().min(1), password });
 export const apiTokenInput = z.object({
-  name: requiredString().trim().min(1, { message: 'validation.required' }).max(80),
+  name: requiredString().trim().min(1, { message: 'validation.required' }).max(80).check(safeName),
 });
 export const invitationInput = z.object({
   email: z

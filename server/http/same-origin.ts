@@ -31,6 +31,15 @@ export function isSameOriginRequest(facts: OriginFacts, sessionCookieName: strin
   return !hasSession;
 }
 
+function originMatchesHost(origin: string, host: string | undefined): boolean {
+  if (!host || origin === 'null') return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function sameOriginGuard(sessionCookieName: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     const forwardedHost = req.get('x-forwarded-host')?.split(',')[0]?.trim();
@@ -45,7 +54,18 @@ export function sameOriginGuard(sessionCookieName: string) {
       },
       sessionCookieName,
     );
-    if (ok) return next();
+    if (ok) {
+      // Remix 2 aborts a page's action with a 500 when Origin is not exactly the
+      // host (`Origin: null` from a browser posting under a strict referrer
+      // policy, or a bearer request): this guard has decided, so it stops there.
+      if (
+        req.headers.origin !== undefined &&
+        !originMatchesHost(req.headers.origin, forwardedHost || req.get('host'))
+      ) {
+        delete req.headers.origin;
+      }
+      return next();
+    }
     res
       .status(403)
       .type('application/problem+json')

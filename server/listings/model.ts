@@ -134,5 +134,4 @@ listingSchema.index({ 'patents.number': 1 });
 export type ListingFields = InferSchemaType<typeof listingSchema>;
 export type ListingDoc = ListingFields & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 
-export const Listing =
-  mongoose.model('Listing', listingSchema);
+export const Listing = mongoose.model('Listing', listingSchema);

@@ -24,5 +24,4 @@ export type OutboxMessageDoc = InferSchemaType<typeof outboxMessageSchema> & {
   createdAt: Date;
 };
 
-export const OutboxMessage =
-  mongoose.model('OutboxMessage', outboxMessageSchema);
+export const OutboxMessage = mongoose.model('OutboxMessage', outboxMessageSchema);

@@ -3,7 +3,6 @@ import { DomainError, forbidden, invalid } from '../errors.ts';
 import { OutboxMessage, type OutboxMessageDoc } from './model.ts';
 import { outboxQuery, type OutboxQuery } from './schemas.ts';
 
-
 export interface OutboxItem {
   id: string;
   to: string;

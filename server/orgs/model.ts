@@ -59,8 +59,6 @@ invitationSchema.index({ organization: 1, createdAt: -1 });
 
 export type OrganizationDoc = InferSchemaType<typeof organizationSchema> & { _id: mongoose.Types.ObjectId };
 
-export const Organization =
-  mongoose.model('Organization', organizationSchema);
+export const Organization = mongoose.model('Organization', organizationSchema);
 
-export const Invitation =
-  mongoose.model('Invitation', invitationSchema);
+export const Invitation = mongoose.model('Invitation', invitationSchema);

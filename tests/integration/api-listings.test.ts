@@ -14,7 +14,6 @@ beforeAll(async () => {
   await createListing(org._id, { kind: 'result', patents: [], dealTypes: ['co_development'] });
 });
 
-
 test('GET /api/v1/listings returns a page of listings', async () => {
   const response = await call(listingsLoader, '/api/v1/listings?kind=patent&pageSize=10');
   expect(response.status).toBe(200);

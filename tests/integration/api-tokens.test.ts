@@ -34,7 +34,10 @@ test('POST /api/v1/tokens with a session answers 201 with the secret, once', asy
 test('a token cannot mint another token, and nothing is written', async () => {
   const user = await createAccount();
   const { body } = await mint(user.cookie);
-  const attempt = await call(tokens.action, '/api/v1/tokens', { json: { name: 'successor' }, headers: bearer(body.token) });
+  const attempt = await call(tokens.action, '/api/v1/tokens', {
+    json: { name: 'successor' },
+    headers: bearer(body.token),
+  });
   expect(attempt.status).toBe(403);
   expect(await ApiToken.countDocuments({ user: user.userId })).toBe(1);
 });

@@ -187,7 +187,9 @@ test('two operators verifying at once: one decision, one mail to each member', a
   const member = await createAccount({ kind: 'hospital' });
   const path = `/api/v1/orgs/${member.organizationId}/verify`;
   const answers = await Promise.all(
-    Array.from({ length: 10 }, () => call(orgVerify.action, path, { method: 'POST', cookie: operatorCookie, params: { id: member.organizationId } })),
+    Array.from({ length: 10 }, () =>
+      call(orgVerify.action, path, { method: 'POST', cookie: operatorCookie, params: { id: member.organizationId } }),
+    ),
   );
   expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
   expect(await OutboxMessage.countDocuments({ to: member.email, subject: /verified|已通过/i })).toBe(1);

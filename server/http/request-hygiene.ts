@@ -1,0 +1,149 @@
+import type { NextFunction, Request, Response } from 'express';
+
+// Requests no handler could answer sensibly get a 4xx here, before Remix:
+// unknown methods, malformed Host headers, undecodable cookies, bodies that
+// never finish arriving. Each answer is a short problem+json.
+
+function refuse(res: Response, status: number, title: string, headers: Record<string, string> = {}) {
+  res.set(headers);
+  res.status(status).type('application/problem+json').json({ type: 'about:blank', title, status });
+}
+
+/** The methods the site answers; anything else (TRACE, PROPFIND, …) is 405. */
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const ALLOWED = new Set<string>(ALLOWED_METHODS);
+
+export function allowedMethods() {
+  const allow = ALLOWED_METHODS.join(', ');
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (ALLOWED.has(req.method)) return next();
+    refuse(res, 405, 'Method Not Allowed', { Allow: allow });
+  };
+}
+
+/**
+ * The request target must be a path (origin-form) that percent-decodes.
+ * `GET http://evil.example/` (absolute-form) and `OPTIONS *` would make Remix
+ * build an invalid URL, and `/%` makes Express's router throw (a logged 400):
+ * each is answered here. OPTIONS is answered here too (204 with Allow): the
+ * site offers no CORS, and Remix would only log it as an invalid method.
+ */
+export function originFormTarget() {
+  const allow = ALLOWED_METHODS.join(', ');
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'OPTIONS' && (req.url === '*' || req.url.startsWith('/'))) {
+      res.set('Allow', allow).status(204).end();
+      return;
+    }
+    if (!req.url.startsWith('/')) return refuse(res, 400, 'Bad Request: the request target must be a path');
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      return refuse(res, 400, 'Bad Request: the path is not valid percent-encoding');
+    }
+    next();
+  };
+}
+
+// A DNS name or IPv4 address, or a bracketed IPv6 address, and an optional port.
+const HOST = /^(?:[\w](?:[\w-]{0,62})?(?:\.[\w](?:[\w-]{0,62})?)*\.?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/** Whether a Host (or X-Forwarded-Host) value is one a URL can be built from. */
+export function isValidHost(value: string): boolean {
+  if (value.length > 255 || !HOST.test(value)) return false;
+  const port = /:(\d+)$/.exec(value.startsWith('[') ? value.slice(value.indexOf(']')) : value)?.[1];
+  if (port !== undefined && Number(port) > 65535) return false;
+  return URL.canParse(`http://${value}/`);
+}
+
+/**
+ * A request must name a valid host: Remix builds each request's URL from it
+ * (X-Forwarded-Host and X-Forwarded-Proto first, from a trusted proxy), and
+ * `Host: [::1` would make that throw.
+ */
+export function validHost() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const host = req.get('host');
+    // HTTP/1.1 requires Host; Node refuses its absence itself, HTTP/1.0 may omit it.
+    if (host !== undefined && !isValidHost(host)) return refuse(res, 400, 'Bad Request: invalid Host header');
+    if (req.app.get('trust proxy fn')(req.socket.remoteAddress ?? '', 0)) {
+      const forwardedHost = req.get('x-forwarded-host');
+      if (forwardedHost !== undefined) {
+        const first = forwardedHost.split(',')[0]!.trim();
+        if (!isValidHost(first)) return refuse(res, 400, 'Bad Request: invalid X-Forwarded-Host header');
+      }
+      const forwardedProto = req.get('x-forwarded-proto');
+      if (forwardedProto !== undefined && !/^https?$/i.test(forwardedProto.split(',')[0]!.trim())) {
+        return refuse(res, 400, 'Bad Request: invalid X-Forwarded-Proto header');
+      }
+    }
+    next();
+  };
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Cookie header without the pairs whose name or value is not valid
+ * percent-encoding (`other=%`), which some parsers (Lucia's) throw on; null
+ * when nothing needs to change.
+ */
+export function tolerantCookieHeader(header: string): string | null {
+  const pairs = header.split(';').map((pair) => pair.trim());
+  const kept = pairs.filter((pair) => {
+    if (!pair) return false;
+    const eq = pair.indexOf('=');
+    const name = eq === -1 ? pair : pair.slice(0, eq);
+    return name.trim() !== '' && decodes(name) && (eq === -1 || decodes(pair.slice(eq + 1)));
+  });
+  const out = kept.join('; ');
+  return out === header ? null : out;
+}
+
+/** Drops undecodable cookie pairs so every cookie parser downstream sees a clean header. */
+export function tolerantCookies() {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.headers.cookie;
+    if (header) {
+      const clean = tolerantCookieHeader(header);
+      if (clean === '') delete req.headers.cookie;
+      else if (clean !== null) req.headers.cookie = clean;
+    }
+    next();
+  };
+}
+
+/**
+ * A request body must arrive within `ms`; one shorter than its Content-Length
+ * (or a slow drip) gets a 408 and the connection closed, instead of holding a
+ * handler open. The server's own requestTimeout is the backstop.
+ */
+export function bodyTimeout(ms: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+    if (!hasBody || req.complete) return next();
+    const timer = setTimeout(() => {
+      if (req.complete) return;
+      if (!res.headersSent) {
+        res.set('Connection', 'close');
+        refuse(res, 408, 'Request Timeout');
+        res.once('finish', () => req.socket.destroy());
+      } else {
+        req.socket.destroy();
+      }
+    }, ms);
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    req.once('end', clear);
+    res.once('finish', clear);
+    res.once('close', clear);
+    next();
+  };
+}
