@@ -2,9 +2,11 @@ import mongoose, { Schema } from 'mongoose';
 import { isDuplicateKeyError } from './insert-once.ts';
 
 // One-time claims (redeeming an e-mail token, accepting an invitation) are
-// inserts under a unique key. FerretDB 1.24 applies a conditional update as
-// read-modify-write without a lock, so `findOneAndUpdate({ usedAt: null })`
-// can succeed for several concurrent callers there; an insert cannot.
+// inserts under a unique key: whatever must happen at most once is decided by
+// a unique index, which rejects every concurrent duplicate (E11000) on MongoDB
+// and FerretDB alike. Guarded conditional updates are atomic on both databases
+// too (on the embedded one because the launcher's proxy serialises writes,
+// decision 003); they decide state changes, claims decide "at most once".
 
 const claimSchema = new Schema(
   { key: { type: String, required: true } },

@@ -1,13 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 // The embedded database: FerretDB (SQLite backend) compiled from a tiny Go
 // launcher in ./ferretdb. The binary is cached under node_modules/.cache, keyed
-// by the launcher's sources, so a changed go.mod rebuilds it.
+// by the launcher's sources (every .go file, go.mod, go.sum), so any change
+// to them rebuilds it.
 
 const launcherDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ferretdb');
 const defaultCacheDir = path.resolve(launcherDir, '../../../node_modules/.cache/medip-ferretdb');
@@ -18,7 +19,14 @@ export class EmbeddedDatabaseUnavailable extends Error {
 
 function launcherHash(): string {
   const hash = createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(path.join(launcherDir, file)));
+  const sources = readdirSync(launcherDir)
+    .filter((file) => file.endsWith('.go') || file === 'go.mod' || file === 'go.sum')
+    .sort();
+  for (const file of sources)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(launcherDir, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -69,11 +77,13 @@ export interface EmbeddedOptions {
   port?: number;
   onLog?: (line: string) => void;
   startTimeoutMs?: number;
+  /** A prebuilt launcher to run instead of building this one (the write benchmark's comparison). */
+  binary?: string;
 }
 
 /** Starts FerretDB on 127.0.0.1 and resolves with its URI once it listens. */
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const binary = buildEmbeddedDatabase({ log: options.onLog });
+  const binary = options.binary ?? buildEmbeddedDatabase({ log: options.onLog });
   const dbDir = path.resolve(options.dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   // stdin stays open as a lifeline: the launcher exits when this process dies.

@@ -1,15 +1,20 @@
 // Command ferretdb-embedded runs FerretDB with the SQLite backend for the
-// app's zero-configuration mode. It prints the MongoDB URI on one stdout line
-// once it accepts connections, and stops on SIGINT/SIGTERM or when its stdin
-// closes, so it never outlives the Node process that started it.
+// app's zero-configuration mode. FerretDB listens on a private Unix socket;
+// clients reach it through a proxy on the TCP address that serialises writes
+// (proxy.go). It prints the MongoDB URI on one stdout line once it accepts
+// connections, and stops on SIGINT/SIGTERM or when its stdin closes, so it
+// never outlives the Node process that started it.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -41,12 +46,27 @@ func run(listen, dataDir string, watchStdin bool) error {
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 
+	// Only the proxy may talk to FerretDB, or writes would bypass its lock:
+	// the socket lives in a directory only this user can enter (MkdirTemp
+	// creates it 0700), short enough for the ~100-byte socket path limit.
+	sockDir, err := os.MkdirTemp("", "medip-ferretdb-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(sockDir)
+	socket := filepath.Join(sockDir, "ferretdb.sock")
+
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: listen},
+		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",
 	})
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return err
 	}
@@ -61,8 +81,19 @@ func run(listen, dataDir string, watchStdin bool) error {
 		}()
 	}
 
-	// The listener is bound inside New, so the URI is final and connectable now.
-	fmt.Println(f.MongoDBURI())
+	// Whichever half stops first (shutdown, or a failure) stops the other.
+	ferretDone := make(chan error, 1)
+	go func() {
+		ferretDone <- f.Run(ctx)
+		stop()
+	}()
 
-	return f.Run(ctx)
+	// Both listeners are bound (ferretdb.New binds the socket), so the URI is
+	// final and connectable now.
+	fmt.Println((&url.URL{Scheme: "mongodb", Host: ln.Addr().String(), Path: "/"}).String())
+
+	p := &proxy{backend: socket, logger: logger}
+	proxyErr := p.serve(ctx, ln)
+	stop()
+	return errors.Join(proxyErr, <-ferretDone)
 }
