@@ -50,7 +50,8 @@ async function remixHandler(
     });
   let build = await load();
   let current = handlerFor(build);
-  if (mode !== 'development') return { handle: current, ready: () => {} };
+  // Only `remix dev` sets REMIX_DEV_ORIGIN: without it there is no dev server to tell.
+  if (mode !== 'development' || !process.env.REMIX_DEV_ORIGIN) return { handle: current, ready: () => {} };
   watch(path.dirname(buildPath), (_event, file) => {
     if (file !== 'version.txt') return;
     void load().then((next) => {

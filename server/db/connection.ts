@@ -5,6 +5,9 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.ts';
 
 // Indexes are built explicitly at start-up (ensureIndexes), not lazily per model.
 mongoose.set('autoIndex', false);
+// Collections come into being with their indexes or first insert; creating them
+// on every connect only makes FerretDB log "already exists" for each one.
+mongoose.set('autoCreate', false);
 mongoose.set('strictQuery', true);
 
 interface DatabaseState {
