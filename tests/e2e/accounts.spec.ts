@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { logIn, logOut } from './support/session.ts';
 
 // The whole account story in the browser, in Chinese: sign up, confirm the
 // e-mail from the outbox, log out and in; an operator verifies the organization.
@@ -7,20 +8,6 @@ const stamp = Date.now().toString(36);
 const user = { email: `wang-${stamp}@example.com`, password: 'Suzhou-ivus-catheter-26', name: '王小明' };
 const orgName = `苏州超声医学工程研究所 ${stamp}`;
 const operator = { email: 'operator@demo.medip.cn', password: 'medip-demo-2026' };
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('电子邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
-}
 
 test.use({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
 test.describe.configure({ mode: 'serial' });
@@ -52,7 +39,7 @@ test('a new user signs up in Chinese and lands on the account page as owner', as
   await expect(page.getByText('待认证')).toBeVisible();
 
   // The same address cannot sign up twice.
-  await logOut(page);
+  await logOut(page, 'zh-CN');
   await page.goto('/signup');
   await page.getByLabel('您的姓名').fill('Someone');
   await page.getByLabel('电子邮箱').fill(user.email.toUpperCase());
@@ -63,23 +50,23 @@ test('a new user signs up in Chinese and lands on the account page as owner', as
 });
 
 test('the confirmation mail waits in the outbox; its link confirms the address', async ({ page }) => {
-  await logIn(page, operator.email, operator.password);
+  await logIn(page, 'zh-CN', operator.email, operator.password);
   await page.getByRole('link', { name: '邮件发件箱' }).click();
   const mail = page.locator('article', { hasText: user.email }).first();
   const link = (await mail.locator('pre').textContent())!.match(/https?:\/\/\S+\/verify-email\?token=\S+/)![0];
-  await logOut(page);
+  await logOut(page, 'zh-CN');
 
   await page.goto(new URL(link).pathname + new URL(link).search);
   await expect(page.getByText('谢谢，您的电子邮箱已确认。')).toBeVisible();
 });
 
 test('an operator verifies the organization from the queue', async ({ page }) => {
-  await logIn(page, operator.email, operator.password);
+  await logIn(page, 'zh-CN', operator.email, operator.password);
   await page.getByRole('link', { name: '认证审核' }).click();
   const item = page.locator('section.queue-item', { hasText: orgName });
   await item.getByRole('button', { name: '通过认证' }).click();
   await expect(page.locator('section.queue-item', { hasText: orgName })).toHaveCount(0);
-  await logOut(page);
+  await logOut(page, 'zh-CN');
 });
 
 test('the user logs in again and sees the verified organization and their role', async ({ page }) => {
@@ -89,11 +76,11 @@ test('the user logs in again and sees the verified organization and their role',
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByText('电子邮箱或密码不正确。')).toBeVisible();
 
-  await logIn(page, user.email, user.password);
+  await logIn(page, 'zh-CN', user.email, user.password);
   await expect(page.getByTestId('role')).toHaveText('所有者');
   await expect(page.getByText('已认证', { exact: true })).toBeVisible();
   await expect(page.getByText('请确认您的电子邮箱')).toHaveCount(0);
-  await logOut(page);
+  await logOut(page, 'zh-CN');
   await page.goto('/account');
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { logIn, logOut } from './support/session.ts';
 
 // Every form works in a real browser with JavaScript off: plain HTML posts,
 // answered by the server's redirects and re-rendered pages. (Under the old
@@ -15,20 +16,6 @@ const operator = 'operator@demo.medip.cn';
 test.use({ javaScriptEnabled: false, locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en' } });
 test.describe.configure({ mode: 'serial' });
 
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-async function logOut(page: Page) {
-  await page.getByRole('button', { name: 'Log out', exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
-}
-
 /** No page of the story may answer with the error page. */
 function failOnServerErrors(page: Page) {
   const errors: string[] = [];
@@ -40,10 +27,10 @@ function failOnServerErrors(page: Page) {
 
 test('a demo account logs in and out', async ({ page }) => {
   const errors = failOnServerErrors(page);
-  await logIn(page, 'company@demo.medip.cn', DEMO_PASSWORD);
+  await logIn(page, 'en', 'company@demo.medip.cn', DEMO_PASSWORD);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
   await expect(page.getByTestId('role')).toBeVisible();
-  await logOut(page);
+  await logOut(page, 'en');
   expect(errors).toEqual([]);
 });
 
@@ -93,7 +80,7 @@ test('a new account with a new organisation signs up', async ({ page }) => {
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText(orgName)).toBeVisible();
   await expect(page.getByText('Please confirm your e-mail address')).toBeVisible();
-  await logOut(page);
+  await logOut(page, 'en');
   expect(errors).toEqual([]);
 });
 
@@ -117,21 +104,21 @@ test('a password reset: request, the link from the outbox, a new password', asyn
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByText('If that address is registered, a reset link is on its way.')).toBeVisible();
 
-  await logIn(page, operator, DEMO_PASSWORD);
+  await logIn(page, 'en', operator, DEMO_PASSWORD);
   await page.goto('/operator/outbox');
   const mail = page.locator('article', { hasText: user.email }).filter({ hasText: '/reset-password?token=' }).first();
   const link = (await mail.locator('pre').textContent())!.match(/https?:\/\/\S+\/reset-password\?token=\S+/)![0];
-  await logOut(page);
+  await logOut(page, 'en');
 
   const url = new URL(link);
   await page.goto(url.pathname + url.search);
   await page.getByRole('textbox', { name: 'New password' }).fill(newPassword);
   await page.getByRole('button', { name: 'Save the new password' }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await logOut(page);
+  await logOut(page, 'en');
 
-  await logIn(page, user.email, newPassword);
-  await logOut(page);
+  await logIn(page, 'en', user.email, newPassword);
+  await logOut(page, 'en');
   expect(errors).toEqual([]);
 });
 
@@ -162,8 +149,8 @@ test('even where a browser posts with Origin: null (no-referrer), forms work and
   await page.getByLabel('Password').fill('not-the-password-at-all');
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page.getByText('E-mail address or password is incorrect.')).toBeVisible();
-  await logIn(page, 'hospital@demo.medip.cn', DEMO_PASSWORD);
-  await logOut(page);
+  await logIn(page, 'en', 'hospital@demo.medip.cn', DEMO_PASSWORD);
+  await logOut(page, 'en');
   expect(origins).toContain('null');
   expect(errors).toEqual([]);
 });
