@@ -2,12 +2,15 @@ import type { NextFunction, Request, Response } from 'express';
 
 // CSRF defence for every request that changes something: a browser sending our
 // session cookie must show it comes from our own origin (Origin, or failing that
-// Sec-Fetch-Site). Bearer-token requests carry no ambient credentials and pass.
+// Sec-Fetch-Site). Bearer-token requests to the API carry no ambient credentials
+// and pass; pages authenticate by the cookie alone, so there a bearer header
+// exempts nothing.
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface OriginFacts {
   method: string;
+  path: string;
   origin?: string;
   host?: string;
   secFetchSite?: string;
@@ -17,7 +20,7 @@ export interface OriginFacts {
 
 export function isSameOriginRequest(facts: OriginFacts, sessionCookieName: string): boolean {
   if (SAFE_METHODS.has(facts.method.toUpperCase())) return true;
-  if (/^Bearer\s/i.test(facts.authorization ?? '')) return true;
+  if (facts.path.startsWith('/api/') && /^Bearer\s/i.test(facts.authorization ?? '')) return true;
   if (facts.origin && facts.origin !== 'null') {
     try {
       return new URL(facts.origin).host === facts.host;
@@ -46,6 +49,7 @@ export function sameOriginGuard(sessionCookieName: string) {
     const ok = isSameOriginRequest(
       {
         method: req.method,
+        path: req.path,
         origin: req.get('origin'),
         host: forwardedHost || req.get('host'),
         secFetchSite: req.get('sec-fetch-site'),

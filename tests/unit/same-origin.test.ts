@@ -1,7 +1,7 @@
 import { isSameOriginRequest, type OriginFacts } from '../../server/http/same-origin.ts';
 
 const check = (facts: Partial<OriginFacts>) =>
-  isSameOriginRequest({ method: 'POST', host: 'medip.example.com', ...facts }, 'medip_session');
+  isSameOriginRequest({ method: 'POST', path: '/account', host: 'medip.example.com', ...facts }, 'medip_session');
 const session = 'medip_session=abc; locale=%22en%22';
 
 test('reads never need an origin', () => {
@@ -25,6 +25,11 @@ test('with neither header, only a request without our session cookie passes', ()
   expect(check({ cookie: 'locale=%22en%22' })).toBe(true);
 });
 
-test('bearer-token requests are exempt', () => {
-  expect(check({ origin: 'https://evil.example', authorization: 'Bearer mix_abc', cookie: session })).toBe(true);
+test('bearer-token requests to the API are exempt', () => {
+  const facts = { origin: 'https://evil.example', authorization: 'Bearer mix_abc', cookie: session };
+  expect(check({ ...facts, path: '/api/v1/tokens' })).toBe(true);
+});
+
+test('a bearer header exempts nothing on a page, which authenticates by the cookie alone', () => {
+  expect(check({ origin: 'https://evil.example', authorization: 'Bearer mix_abc', cookie: session })).toBe(false);
 });
