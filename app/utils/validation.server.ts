@@ -20,9 +20,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, local
   throw new DomainError('invalid', 'errors.badRequestTitle', fieldErrors);
 }
 
-/** The query string as an object, repeated keys as arrays (`?kind=a&kind=b`). */
+/** The query string as an object, repeated keys as arrays (`?kind=a&kind=b`); no prototype, so `?__proto__=…` is a plain key. */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  const out = Object.create(null) as Record<string, string | string[]>;
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
     out[key] = all.length > 1 ? all : all[0]!;

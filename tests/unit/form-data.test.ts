@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { signupInput } from '~/domain';
-import { formDataToObject, MAX_FORM_FIELDS, parseInput, readForm } from '~/utils/validation.server';
+import {
+  formDataToObject,
+  MAX_FORM_FIELDS,
+  parseInput,
+  readForm,
+  searchParamsToObject,
+} from '~/utils/validation.server';
 
 const form = (body: string) => new URLSearchParams(body) as unknown as FormData;
 const post = (body: BodyInit | null, contentType?: string) =>
@@ -208,4 +214,13 @@ describe('readForm', () => {
     );
     for (const value of Object.values(out)) expect(typeof value).toBe('string');
   });
+});
+
+test('a query string naming __proto__ twice is a plain key holding both values, the object keeps no prototype', () => {
+  const query = searchParamsToObject(new URLSearchParams('__proto__=a&__proto__=b&kind=patent'));
+  expect(Object.getPrototypeOf(query)).toBeNull();
+  expect(Object.entries(query)).toEqual([
+    ['__proto__', ['a', 'b']],
+    ['kind', 'patent'],
+  ]);
 });
