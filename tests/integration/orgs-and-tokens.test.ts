@@ -6,7 +6,7 @@ import * as orgVerify from '../../app/routes/api.v1.orgs.$id.verify.ts';
 import * as orgReject from '../../app/routes/api.v1.orgs.$id.reject.ts';
 import * as accountPage from '../../app/routes/account._index.tsx';
 import * as tokensPage from '../../app/routes/account.tokens.tsx';
-import { ApiToken, bootstrapOperator, login, User } from '../../server/auth/index.ts';
+import { ApiToken, bootstrapOperator, getAccount, login, User } from '../../server/auth/index.ts';
 import { OutboxMessage } from '../../server/notifications/index.ts';
 import { createAccount, PASSWORD, uniqueEmail } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -209,4 +209,11 @@ test('parallel rejections decide once and mail once', async () => {
   );
   const mails = await OutboxMessage.find({ to: member.email }).lean();
   expect(mails.filter((m) => /Reason \d/.test(m.text))).toHaveLength(1);
+});
+
+test('the account service answers only the signed-in actor’s own account; without one it refuses', async () => {
+  const user = await createAccount();
+  await expect(getAccount(null)).rejects.toMatchObject({ code: 'unauthorized' });
+  const mine = await call(me.loader, '/api/v1/me', { cookie: user.cookie });
+  expect((await mine.json()).user.id).toBe(user.userId);
 });
