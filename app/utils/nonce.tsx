@@ -4,7 +4,7 @@ import { createContext, useContext } from 'react';
 // makes one per request). entry.server.tsx provides it; the root layout puts it
 // on Remix's inline scripts. In the browser there is none to provide: React
 // leaves the server-rendered nonce attributes alone during hydration.
-export const NonceContext = createContext<string | undefined>(undefined);
+const NonceContext = createContext<string | undefined>(undefined);
 
 export const NonceProvider = NonceContext.Provider;
 

@@ -35,7 +35,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 /** Far more than any of our forms has; a body with more fields is not one of ours. */
 export const MAX_FORM_FIELDS = 1000;
 /** Deepest dotted name (`organization.name.zh` is 3). */
-export const MAX_FIELD_DEPTH = 8;
+const MAX_FIELD_DEPTH = 8;
 
 const badForm = () => new DomainError('invalid', 'errors.badForm', { _: ['errors.badForm'] });
 

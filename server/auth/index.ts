@@ -18,13 +18,7 @@ export {
 } from './service.ts';
 export { createApiToken, listApiTokens, revokeApiToken, userIdForApiToken, type ApiTokenDto } from './api-tokens.ts';
 export { lucia } from './lucia.ts';
-export {
-  authenticateRequest,
-  blankSessionCookie,
-  sessionCookie,
-  type Credentials,
-  type RequestAuth,
-} from './request-auth.ts';
+export { authenticateRequest, blankSessionCookie, sessionCookie, type RequestAuth } from './request-auth.ts';
 export * from './schemas.ts';
 export { bootstrapOperator, ensureOperatorOrganization } from './bootstrap.ts';
 export { ApiToken, normalizeEmail, Password, Session, User } from './model.ts';

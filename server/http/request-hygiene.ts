@@ -10,7 +10,7 @@ function refuse(res: Response, status: number, title: string, headers: Record<st
 }
 
 /** The methods the site answers; anything else (TRACE, PROPFIND, …) is 405. */
-export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const ALLOWED = new Set<string>(ALLOWED_METHODS);
 
 export function allowedMethods() {

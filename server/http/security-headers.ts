@@ -32,7 +32,7 @@ export interface SecurityHeaderOptions {
   development: boolean;
 }
 
-export function contentSecurityPolicyDirectives({ https, development }: SecurityHeaderOptions) {
+function contentSecurityPolicyDirectives({ https, development }: SecurityHeaderOptions) {
   const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce}'`;
   return {
     'default-src': ["'self'"],
@@ -65,10 +65,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
 }
 
 /** Whether a request carries a credential: our session cookie or an Authorization header. */
-export function carriesCredentials(
-  headers: { cookie?: string; authorization?: string },
-  sessionCookieName: string,
-): boolean {
+function carriesCredentials(headers: { cookie?: string; authorization?: string }, sessionCookieName: string): boolean {
   if (headers.authorization) return true;
   return (headers.cookie ?? '').split(';').some((pair) => pair.trim().startsWith(`${sessionCookieName}=`));
 }
