@@ -3,7 +3,7 @@
 // through Remix's load context (server/app-context.ts), never by import.
 export * from '../server/vocabulary.ts';
 export * from '../server/auth/schemas.ts';
-export { listingQuery, LISTING_SORTS } from '../server/listings/schemas.ts';
+export { searchQuery, SEARCH_SORTS, FACET_FIELDS, type FacetField, type SearchQuery } from '../server/search/schemas.ts';
 export { organizationListQuery } from '../server/orgs/schemas.ts';
 export { outboxQuery } from '../server/notifications/schemas.ts';
 export { DomainError, isDomainError, type FieldErrors } from '../server/errors.ts';
@@ -12,3 +12,5 @@ export type { RequestAuth } from '../server/auth/request-auth.ts';
 export type { ClientContext } from '../server/auth/service.ts';
 export type { AppContext } from '../server/app-context.ts';
 export type { ListingDto } from '../server/listings/dto.ts';
+export type { ListingHit } from '../server/search/hits.ts';
+export type { SearchPage } from '../server/search/service.ts';

@@ -4,10 +4,11 @@ import * as listings from './listings/index.ts';
 import { logger } from './logger.ts';
 import * as notifications from './notifications/index.ts';
 import * as orgs from './orgs/index.ts';
+import * as search from './search/index.ts';
 
 // The one door from the UI to the domain. server/main.ts builds these services
 // once and hands them to Remix through getLoadContext; loaders and actions call
-// `context.listings.browse(actor, query)`. app/ imports this file for its types
+// `context.search.listings(actor, query)`. app/ imports this file for its types
 // only (an ESLint rule holds that line), so the Remix bundle carries no second
 // copy of any server module.
 
@@ -44,16 +45,20 @@ export function createAppServices() {
       describeInvitation: orgs.describeInvitation,
     },
     listings: {
-      browse: listings.browseListings,
       get: listings.getListing,
-      counts: listings.marketplaceCounts,
+    },
+    search: {
+      /** Browsing, counting and faceting listings: the search engine, never the database. */
+      listings: search.searchListings,
+      suggest: search.suggestTitles,
+      figures: search.marketplaceFigures,
     },
     outbox: {
       list: notifications.listOutbox,
     },
     health: {
       /** What /healthz reports: each backing service, 'ok' or 'down'. */
-      status: async () => ({ db: await databaseStatus() }),
+      status: async () => ({ db: await databaseStatus(), search: await search.searchStatus() }),
     },
     logger,
   };

@@ -52,6 +52,9 @@ const schema = z.object({
     }),
   MEILI_HOST: optionalUrl(/^https?:\/\//, 'http://127.0.0.1:7700'),
   MEILI_API_KEY: optionalString,
+  MEILI_INDEX: optionalString
+    .transform((v) => v ?? 'listings')
+    .refine((v) => /^[A-Za-z0-9_-]{1,200}$/.test(v), { message: 'must be letters, digits, "_" or "-"' }),
   STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_/.test(v), {
     message: 'must start with sk_ or rk_',
   }),

@@ -19,6 +19,7 @@ import { sameOriginGuard } from './http/same-origin.ts';
 import { cspNonce, noStoreForCredentials, securityHeaders } from './http/security-headers.ts';
 import { registerBuiltinJobs, startJobs, stopJobs } from './jobs/index.ts';
 import { logger } from './logger.ts';
+import { closeSearch } from './search/index.ts';
 import { prepareServer } from './startup.ts';
 
 const buildPath = path.resolve('build/index.js');
@@ -113,6 +114,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     await stopJobs();
+    await closeSearch();
     await disconnectDatabase();
     process.exit(0);
   };

@@ -4,12 +4,14 @@ import { connectDatabase } from './db/connection.ts';
 import { ensureIndexes } from './db/indexes.ts';
 import { Listing } from './listings/index.ts';
 import { logger } from './logger.ts';
-import { Organization } from './orgs/index.ts';
+import { Organization, refreshMemberCounts } from './orgs/index.ts';
+import { engineFromConfig, openSearch } from './search/index.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 /**
  * Everything before the first request: the database (embedded or MONGODB_URI),
- * indexes, the operator account, and the demo set on an empty database.
+ * indexes, the operator account, the demo set on an empty database, and the
+ * search index (reconciled with the database in the background).
  */
 export async function prepareServer(): Promise<void> {
   const { OPERATOR_EMAIL, OPERATOR_PASSWORD, SEED_DEMO } = config();
@@ -21,6 +23,8 @@ export async function prepareServer(): Promise<void> {
     const result = await seedDemo({});
     logger.info({ ...result, ms: Date.now() - started }, 'empty database: demo data seeded');
   }
+  await refreshMemberCounts();
+  await openSearch(engineFromConfig());
 }
 
 /** Empty means nobody has used it: no listings, and no organization but the operator's. */

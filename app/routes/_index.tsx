@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ListingCard } from '~/components/listing-card';
 import { useLocale } from '~/root';
-import { CATEGORIES, listingQuery } from '~/domain';
+import { CATEGORIES, searchQuery } from '~/domain';
 import { getActor } from '~/utils/session.server';
 import { formatNumber } from '~/utils/format';
 import { pageTitle } from '~/utils/meta';
@@ -14,10 +14,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'meta.tagl
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
   const [counts, latest] = await Promise.all([
-    context.listings.counts(),
-    context.listings.browse(actor, listingQuery.parse({ pageSize: 6 })),
+    context.search.figures(actor),
+    context.search.listings(actor, searchQuery.parse({ pageSize: 6 }), { facets: [] }),
   ]);
-  return json({ counts, latest: latest.items, categories: CATEGORIES });
+  return json({ counts, latest: latest.hits, categories: CATEGORIES });
 }
 
 export default function Home() {
@@ -26,7 +26,7 @@ export default function Home() {
   const locale = useLocale();
   const figures = [
     ['listings', counts.listings],
-    ['patents', counts.patents],
+    ['patents', counts.patentListings],
     ['organizations', counts.organizations],
     ['institutes', counts.institutes],
   ] as const;

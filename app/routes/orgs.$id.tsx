@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ListingCard } from '~/components/listing-card';
 import { useLocale } from '~/root';
-import { listingQuery } from '~/domain';
+import { searchQuery } from '~/domain';
 import { formatDate, pickText } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
@@ -18,8 +18,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
   return pageHandler(async () => {
     const organization = await context.orgs.get(actor, params.id ?? '');
-    const query = listingQuery.parse({ organization: organization.id, pageSize: 48 });
-    const listings = await context.listings.browse(actor, query);
+    const query = searchQuery.parse({ organization: organization.id, pageSize: 48 });
+    const listings = await context.search.listings(actor, query, { facets: [] });
     return json({ organization, listings });
   });
 }
@@ -80,11 +80,11 @@ export default function OrganizationPage() {
         <h2 id="org-listings">
           {t('org.listings')} ({listings.total})
         </h2>
-        {listings.items.length === 0 ? (
+        {listings.hits.length === 0 ? (
           <p>{t('org.noListings')}</p>
         ) : (
           <div className="card-grid">
-            {listings.items.map((listing) => (
+            {listings.hits.map((listing) => (
               <ListingCard key={listing.id} listing={listing} />
             ))}
           </div>

@@ -21,6 +21,8 @@ export type Permission =
   | { action: 'listing:view'; listing: ListingResource }
   | { action: 'listing:view_confidential'; listing: ListingResource }
   | { action: 'listing:view_unpublished' }
+  /** Browsing and searching what is published. */
+  | { action: 'listing:search' }
   | { action: 'listing:follow' }
   | { action: 'listing:publish' }
   | { action: 'offer:make' }
@@ -68,6 +70,9 @@ export function can(actor: Actor, permission: Permission): boolean {
     // The NDA flow widens this to signatories; until then owners and operators.
     case 'listing:view_confidential':
       return ownsListing(actor, permission.listing) || isOperator(actor);
+    // Everyone, signed in or not: the index holds public data only.
+    case 'listing:search':
+      return true;
     case 'listing:view_unpublished':
     case 'org:review':
     case 'outbox:read':

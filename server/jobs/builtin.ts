@@ -1,5 +1,7 @@
 import { purgeExpiredRateLimits } from '../auth/rate-limit.ts';
 import { purgeExpiredAuthRecords } from '../auth/service.ts';
+import { refreshMemberCounts } from '../orgs/index.ts';
+import { flushSearch, replayPending } from '../search/index.ts';
 import { isJobRegistered, registerJob, type JobDefinition } from './scheduler.ts';
 
 const MINUTE = 60_000;
@@ -10,6 +12,12 @@ export const BUILTIN_JOBS: JobDefinition[] = [
   { name: 'rate-limit-purge', intervalMs: 10 * MINUTE, run: () => purgeExpiredRateLimits() },
   // Expired sessions and e-mail tokens, likewise.
   { name: 'auth-purge', intervalMs: 60 * MINUTE, run: () => purgeExpiredAuthRecords() },
+  // Index updates that failed while Meilisearch was down.
+  { name: 'search-replay', intervalMs: MINUTE / 2, run: () => replayPending() },
+  // The embedded index's snapshot, so a crash loses little (the reconciler repairs the rest).
+  { name: 'search-snapshot', intervalMs: 5 * MINUTE, run: () => flushSearch() },
+  // The home page's member figures, kept off the request path.
+  { name: 'member-counts', intervalMs: 5 * MINUTE, run: () => refreshMemberCounts() },
 ];
 
 /** Registers every built-in job; calling it again registers nothing twice. */

@@ -147,30 +147,3 @@ export const listingInput = z
     }
   });
 export type ListingInput = z.output<typeof listingInput>;
-
-/** A query-string value that may repeat (`?category=a&category=b`) or be comma-separated. */
-const multi = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) =>
-      v === undefined ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values)));
-
-export const LISTING_SORTS = ['newest', 'trl_desc'] as const;
-
-export const listingQuery = z.object({
-  kind: multi(LISTING_KINDS),
-  category: multi(CATEGORIES),
-  stage: multi(STAGES),
-  dealType: multi(DEAL_TYPES),
-  organization: z
-    .string()
-    .regex(/^[a-f0-9]{24}$/, { message: 'validation.objectId' })
-    .optional(),
-  sort: z.enum(LISTING_SORTS).default('newest'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(24),
-});
-export type ListingQuery = z.output<typeof listingQuery>;

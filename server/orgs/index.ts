@@ -10,3 +10,4 @@ export {
   verifyOrganization,
   type OrganizationProfile,
 } from './service.ts';
+export { memberCounts, refreshMemberCounts, type MemberCounts } from './member-counts.ts';

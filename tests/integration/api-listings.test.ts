@@ -1,26 +1,39 @@
 import { loader as listingLoader } from '../../app/routes/api.v1.listings.$id.ts';
 import { loader as listingsLoader } from '../../app/routes/api.v1.listings.ts';
+import { loader as searchLoader } from '../../app/routes/api.v1.search.ts';
 import { loader as healthLoader } from '../../app/routes/healthz.ts';
+import { syncListing } from '../../server/search/index.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { createListing, createOrganization } from '../support/factories.ts';
 import { call } from '../support/requests.ts';
+import { useTestSearch } from '../support/search.ts';
 
 useTestDatabase();
+useTestSearch();
 
 let listingId: string;
 beforeAll(async () => {
   const org = await createOrganization();
   listingId = String((await createListing(org._id))._id);
-  await createListing(org._id, { kind: 'result', patents: [], dealTypes: ['co_development'] });
+  const other = await createListing(org._id, { kind: 'result', patents: [], dealTypes: ['co_development'] });
+  await Promise.all([syncListing(listingId), syncListing(String(other._id))]);
 });
 
-test('GET /api/v1/listings returns a page of listings', async () => {
+test('GET /api/v1/listings returns a page of search hits with facet counts', async () => {
   const response = await call(listingsLoader, '/api/v1/listings?kind=patent&pageSize=10');
   expect(response.status).toBe(200);
   const body = await response.json();
-  expect(body).toMatchObject({ total: 1, page: 1, pageSize: 10 });
-  expect(body.items[0]).toMatchObject({ id: listingId, kind: 'patent', status: 'published' });
-  expect(body.items[0].confidential).toBeUndefined();
+  expect(body).toMatchObject({ total: 1, page: 1, pageSize: 10, facets: { kind: { patent: 1, result: 1 } } });
+  expect(body.hits[0]).toMatchObject({ id: listingId, kind: 'patent', status: 'published' });
+  expect(body.hits[0].confidential).toBeUndefined();
+});
+
+test('GET /api/v1/search finds by words and highlights them', async () => {
+  const response = await call(searchLoader, '/api/v1/search?q=intravascular&kind=patent');
+  const body = await response.json();
+  expect(body.hits.map((h: { id: string }) => h.id)).toEqual([listingId]);
+  expect(body.hits[0].highlight.title.en).toContain('<mark>intravascular</mark>');
+  expect(typeof body.tookMs).toBe('number');
 });
 
 test('bad filters are a problem+json 400 with a message per field, in the asked language', async () => {
@@ -54,8 +67,8 @@ test('GET /api/v1/listings/:id returns the listing, and 404 problem+json for unk
   expect(await missing.json()).toMatchObject({ status: 404, title: 'listing not found' });
 });
 
-test('GET /healthz reports the database', async () => {
+test('GET /healthz reports the database and the search engine', async () => {
   const response = await call(healthLoader, '/healthz');
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ db: 'ok' });
+  expect(await response.json()).toEqual({ db: 'ok', search: 'ok' });
 });

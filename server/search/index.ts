@@ -1,0 +1,20 @@
+export {
+  closeSearch,
+  engineFromConfig,
+  flushSearch,
+  marketplaceFigures,
+  openSearch,
+  reconcile,
+  reindex,
+  replayPending,
+  searchListings,
+  searchStatus,
+  suggestTitles,
+  syncListing,
+  syncOrganization,
+  type MarketplaceFigures,
+  type ReconcileReport,
+  type SearchPage,
+} from './service.ts';
+export { searchQuery, SEARCH_SORTS, FACET_FIELDS, type FacetField, type SearchQuery } from './schemas.ts';
+export type { ListingHit } from './hits.ts';
