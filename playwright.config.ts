@@ -44,6 +44,9 @@ export default defineConfig({
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       MONGODB_URI: '',
+      // The browser tests use the embedded engine, as `npm start` does; the search
+      // contract suite proves Meilisearch when MEILI_HOST is set.
+      MEILI_HOST: '',
     },
   },
 });

@@ -5,7 +5,7 @@ import { ensureIndexes } from './db/indexes.ts';
 import { Listing } from './listings/index.ts';
 import { logger } from './logger.ts';
 import { Organization, refreshMemberCounts } from './orgs/index.ts';
-import { engineFromConfig, openSearch } from './search/index.ts';
+import { engineFromConfig, openSearch, reconcile } from './search/index.ts';
 import { seedDemo } from '../seed/demo.ts';
 
 /**
@@ -25,6 +25,8 @@ export async function prepareServer(): Promise<void> {
   }
   await refreshMemberCounts();
   await openSearch(engineFromConfig());
+  // Repairs drift (a crash, a restore, a damaged snapshot) while pages already serve.
+  void reconcile().catch((error: unknown) => logger.error({ err: error }, 'search reconciliation failed'));
 }
 
 /** Empty means nobody has used it: no listings, and no organization but the operator's. */

@@ -118,6 +118,9 @@ export class MeilisearchEngine implements SearchEngine {
     return this.client.index<SearchDocument>(this.indexUid);
   }
 
+  /** Whether open() has succeeded since the index was last found missing. */
+  private opened = false;
+
   async open(): Promise<void> {
     await reachable(async () => {
       const exists = await this.client.getRawIndex(this.indexUid).then(
@@ -129,18 +132,34 @@ export class MeilisearchEngine implements SearchEngine {
       // Changing settings can re-index everything: only when they differ.
       if (!contains(await this.index.getSettings(), SETTINGS)) await succeeded(this.index.updateSettings(SETTINGS));
     });
+    this.opened = true;
+  }
+
+  /**
+   * Every call but open(): opens first if that has not succeeded yet (the server
+   * was down at start-up, or has been wiped since), so that a write never lets
+   * Meilisearch create the index with default settings.
+   */
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    if (!this.opened) await this.open();
+    try {
+      return await reachable(run);
+    } catch (error) {
+      if (error instanceof EngineUnavailableError && isApiError(error.cause, 'index_not_found')) this.opened = false;
+      throw error;
+    }
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
-    if (documents.length) await reachable(() => succeeded(this.index.addDocuments(documents)));
+    if (documents.length) await this.call(() => succeeded(this.index.addDocuments(documents)));
   }
 
   async remove(ids: string[]): Promise<void> {
-    if (ids.length) await reachable(() => succeeded(this.index.deleteDocuments(ids)));
+    if (ids.length) await this.call(() => succeeded(this.index.deleteDocuments(ids)));
   }
 
   async clear(): Promise<void> {
-    await reachable(() => succeeded(this.index.deleteAllDocuments()));
+    await this.call(() => succeeded(this.index.deleteAllDocuments()));
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
@@ -177,7 +196,7 @@ export class MeilisearchEngine implements SearchEngine {
       queries.push(countQuery(base, query, 'auctionOpen', { extra: `auctionEndsAt > ${query.now}` }));
     }
 
-    const { results } = await reachable(() =>
+    const { results } = await this.call(() =>
       this.client.multiSearch<{ queries: MultiSearchQuery[] }, SearchDocument>({ queries }),
     );
     const [main, ...counts] = results as MultiSearchResult<SearchDocument>[];
@@ -200,7 +219,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async versions(): Promise<Map<string, number>> {
     const versions = new Map<string, number>();
-    await reachable(async () => {
+    await this.call(async () => {
       for (let offset = 0; ; offset += VERSIONS_PAGE) {
         const { results } = await this.index.getDocuments<Pick<SearchDocument, 'id' | 'updatedAt'>>({
           fields: ['id', 'updatedAt'],
@@ -217,7 +236,7 @@ export class MeilisearchEngine implements SearchEngine {
   async suggest(prefix: string, limit: number): Promise<{ id: string; title_zh: string; title_en: string }[]> {
     const q = plainText(prefix).trim();
     if (!q || limit <= 0) return [];
-    const { hits } = await reachable(() =>
+    const { hits } = await this.call(() =>
       this.index.search<Pick<SearchDocument, 'id' | 'title_zh' | 'title_en'>>(q, {
         attributesToSearchOn: ['title_zh', 'title_en'],
         attributesToRetrieve: ['id', 'title_zh', 'title_en'],

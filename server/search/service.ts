@@ -31,27 +31,23 @@ export function engineFromConfig(): SearchEngine {
 }
 
 /**
- * Opens the engine and starts bringing it in line with the database: at once
- * when it is empty (pages say "warming up" meanwhile), in the background otherwise.
+ * Opens the engine. An empty index while the database has listings to show
+ * counts as incomplete (pages say "warming up") until reconcile() has filled
+ * it; start-up runs that in the background.
  */
-export async function openSearch(engine: SearchEngine): Promise<{ reconciled: Promise<ReconcileReport> }> {
+export async function openSearch(engine: SearchEngine): Promise<void> {
   current = engine;
   pending.clear();
   await engine.open().catch((error: unknown) => {
     if (!(error instanceof EngineUnavailableError)) throw error;
-    logger.error({ err: error }, 'search engine unavailable at start-up; pages will say so until it returns');
+    logger.error({ reason: error.message }, 'search engine unavailable at start-up; pages will say so until it returns');
   });
-  const empty = await engine
+  const indexed = await engine
     .versions()
-    .then((v) => v.size === 0)
-    .catch(() => false);
-  complete = !empty;
-  const reconciled = reconcile().then((report) => {
-    complete = true;
-    return report;
-  });
-  reconciled.catch((error: unknown) => logger.error({ err: error }, 'search reconciliation failed'));
-  return { reconciled };
+    .then((v) => v.size)
+    .catch(() => 1);
+  // exists() stops at the first match, so this reads little unless there is nothing to show.
+  complete = indexed > 0 || !(await Listing.exists({ status: { $in: INDEXED_STATUSES } }));
 }
 
 export async function closeSearch(): Promise<void> {
@@ -232,6 +228,7 @@ export async function reconcile(onProgress?: (done: number) => void): Promise<Re
   report.removed = indexed.size;
   if (indexed.size) await engine().remove([...indexed.keys()]);
   await engine().flush();
+  complete = true;
   if (report.added || report.updated || report.removed) logger.info(report, 'search index reconciled');
   return report;
 }

@@ -221,7 +221,7 @@ beforeAll(async () => {
   owner = await login('company@demo.medip.cn');
   operator = await login('operator@demo.medip.cn');
   const listings = await (await fetch(`${server.url}/api/v1/listings?pageSize=1`)).json();
-  listingId = listings.items[0].id;
+  listingId = listings.hits[0].id;
   orgId = String((await db.collection('organizations').findOne({ kind: 'hospital' }))!._id);
 }, 180_000);
 
@@ -1380,7 +1380,7 @@ describe('the corpus', () => {
 
 test('afterwards the server still answers normal pages and /healthz with 200', async () => {
   await expectHealthy();
-  expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok' });
+  expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok', search: 'ok' });
   const page = await fetch(`${server.url}/listings/${listingId}`, { headers: { Cookie: owner } });
   expect(page.status).toBe(200);
   expect(page.headers.get('Cache-Control')).toBe('private, no-store');

@@ -110,18 +110,17 @@ describe('a damaged snapshot', () => {
     const id = await listed({ title: { en: 'Snapshotted endoscope washer' } });
     const file = path.join(dir, 'listings.snapshot');
     const first = new EmbeddedEngine({ snapshotPath: file });
-    await (
-      await openSearch(first)
-    ).reconciled;
+    await openSearch(first);
+    await reconcile();
     await closeSearch(); // writes the snapshot
     const bytes = readFileSync(file);
     bytes[bytes.length - 10] = (bytes[bytes.length - 10]! + 1) % 256;
     writeFileSync(file, bytes);
 
     const second = new EmbeddedEngine({ snapshotPath: file });
-    const { reconciled } = await openSearch(second);
+    await openSearch(second);
     expect((await second.versions()).size).toBe(0); // the damaged copy was not loaded
-    expect(await reconciled).toMatchObject({ removed: 0 });
+    await reconcile();
     expect(await idsOf({ q: 'snapshotted washer' })).toEqual([id]);
     await closeSearch();
   });

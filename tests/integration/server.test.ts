@@ -39,7 +39,7 @@ test('with MONGODB_URI set nothing embedded starts, and the data goes to that se
     OPERATOR_PASSWORD: 'correct horse battery staple',
   });
   expect(existsSync(path.join(dataDir, 'db'))).toBe(false);
-  expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok' });
+  expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok', search: 'ok' });
 
   // Log-in failures are counted in the database, so the limit outlives a restart.
   const attempt = (url: string) =>
@@ -105,7 +105,7 @@ test('with MONGODB_URI set nothing embedded starts, and the data goes to that se
   await connection.close();
 });
 
-test('the embedded database seeds an empty data directory once and keeps every record across restarts', async () => {
+test('the embedded database and search index keep every record across restarts; demo data is seeded once', async () => {
   const dataDir = tempDir();
   const first = await startServer({ DATA_DIR: dataDir });
   const before = await (await fetch(`${first.url}/api/v1/listings?pageSize=1`)).json();
@@ -113,11 +113,12 @@ test('the embedded database seeds an empty data directory once and keeps every r
   expect(first.output()).toContain('demo data seeded');
   expect(await first.stop()).toBe(0);
   expect(existsSync(path.join(dataDir, 'db'))).toBe(true);
+  expect(existsSync(path.join(dataDir, 'search', 'listings.snapshot'))).toBe(true);
 
   const second = await startServer({ DATA_DIR: dataDir });
   const after = await (await fetch(`${second.url}/api/v1/listings?pageSize=1`)).json();
   expect(after.total).toBe(before.total);
-  expect(after.items[0].id).toBe(before.items[0].id);
+  expect(after.hits[0].id).toBe(before.hits[0].id);
   expect(second.output()).not.toContain('demo data seeded');
   expect(await second.stop()).toBe(0);
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { closeSearch, openSearch } from '../../server/search/index.ts';
+import { closeSearch, openSearch, reconcile } from '../../server/search/index.ts';
 import { ENGINES } from './search-engines.ts';
 
 /**
@@ -12,9 +12,8 @@ export function useTestSearch(): void {
     const available = ENGINES.filter((e) => e.create);
     const created = await available.at(-1)!.create!();
     dispose = created.dispose;
-    await (
-      await openSearch(created.engine)
-    ).reconciled;
+    await openSearch(created.engine);
+    await reconcile();
   });
   afterAll(async () => {
     await closeSearch();

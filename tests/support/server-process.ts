@@ -50,7 +50,7 @@ export function runServer(env: Record<string, string>): {
   return { child, output: () => output, exited };
 }
 
-/** Starts the server and resolves once /healthz answers 200. */
+/** Starts the server and resolves once /healthz answers 200 with the search index built. */
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -61,7 +61,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`server exited (${exitCode}) before it was ready:\n${output()}`);
     const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
+      async (r) => r.ok && (await r.json()).search !== 'warming',
       () => false,
     );
     if (ok) {
