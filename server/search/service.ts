@@ -40,7 +40,10 @@ export async function openSearch(engine: SearchEngine): Promise<void> {
   pending.clear();
   await engine.open().catch((error: unknown) => {
     if (!(error instanceof EngineUnavailableError)) throw error;
-    logger.error({ reason: error.message }, 'search engine unavailable at start-up; pages will say so until it returns');
+    logger.error(
+      { reason: error.message },
+      'search engine unavailable at start-up; pages will say so until it returns',
+    );
   });
   const indexed = await engine
     .versions()

@@ -94,12 +94,17 @@ export class EmbeddedEngine implements SearchEngine {
       );
       this.columns.set(slot, doc);
     }
-    if (documents.length) this.dirty = true;
+    if (documents.length) this.changed();
   }
 
   async remove(ids: string[]): Promise<void> {
     for (const id of ids) this.kill(id);
-    if (ids.length) this.dirty = true;
+    if (ids.length) this.changed();
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    this.unfiltered = null;
   }
 
   private kill(id: string): void {
@@ -114,7 +119,7 @@ export class EmbeddedEngine implements SearchEngine {
     this.slots = { docs: [], byId: new Map() };
     this.text = new TextIndex();
     this.columns = new Columns();
-    this.dirty = true;
+    this.changed();
   }
 
   async versions(): Promise<Map<string, number>> {
@@ -155,28 +160,26 @@ export class EmbeddedEngine implements SearchEngine {
     if (terms.length && !match) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
 
     const { required, facetFilters } = this.compileFilters(query);
-    const tallies = new Map(query.facets.map((f) => [f, this.tally(f, query.now)]));
-    const all = [...tallies.values()];
-    const results: number[] = [];
-    const consider = (slot: number) => {
-      if (!this.columns.alive[slot] || !required(slot)) return;
-      let failed: FacetField | null = null;
-      for (const [field, test] of facetFilters) {
-        if (test(slot)) continue;
-        if (failed) return; // fails two fields: counts nowhere
-        failed = field;
-      }
-      if (failed === null) {
-        results.push(slot);
-        for (const tally of all) tally.add(slot);
-      } else {
-        tallies.get(failed)?.add(slot);
-      }
-    };
-    if (match) for (const slot of match.slots) consider(slot);
-    else for (let slot = 0; slot < this.slots.docs.length; slot++) consider(slot);
+    const { results, nearMisses } =
+      !match && !hasFilters(query) ? this.everything() : this.sift(match ? match.slots : null, required, facetFilters);
+    const tallies = new Map(
+      query.facets.map((field) => {
+        const cached =
+          !match && !hasFilters(query) && field !== 'auctionOpen' ? this.unfiltered?.counts.get(field) : null;
+        if (cached) return [field, cached] as const;
+        const counts = this.tally(field, query.now);
+        counts.add(results);
+        const misses = nearMisses.get(field);
+        if (misses) counts.add(misses);
+        if (!match && !hasFilters(query) && field !== 'auctionOpen') this.unfiltered!.counts.set(field, counts.counts);
+        return [field, counts.counts] as const;
+      }),
+    );
 
-    const page = this.rank(results, match, query);
+    const page =
+      this.unfiltered && results === this.unfiltered.results
+        ? this.unfilteredOrder(query.sort).slice(query.offset, query.offset + query.limit)
+        : this.rank(results, match, query);
     const hits: EngineHit[] = page.map((slot) => {
       const document = this.slots.docs[slot]!;
       const marked: Partial<Record<HighlightedField, string>> = {};
@@ -190,7 +193,7 @@ export class EmbeddedEngine implements SearchEngine {
       return { document, highlight: marked };
     });
     const facets: EngineResult['facets'] = {};
-    for (const [field, { counts }] of tallies) {
+    for (const [field, counts] of tallies) {
       const labels = this.columns.labels(field);
       const values: Record<string, number> = {};
       counts.forEach((n, code) => {
@@ -199,6 +202,61 @@ export class EmbeddedEngine implements SearchEngine {
       facets[field] = values;
     }
     return { hits, total: results.length, facets };
+  }
+
+  /**
+   * One pass over the candidates (null: every document): those passing every
+   * filter are the results; those failing exactly one facet field's filter
+   * count only for that field (disjunctive facets).
+   */
+  private sift(
+    candidates: number[] | null,
+    required: (slot: number) => boolean,
+    facetFilters: [FacetField, (slot: number) => boolean][],
+  ): { results: number[]; nearMisses: Map<FacetField, number[]> } {
+    const alive = this.columns.alive;
+    const results: number[] = [];
+    const nearMisses = new Map<FacetField, number[]>(facetFilters.map(([field]) => [field, []]));
+    const consider = (slot: number) => {
+      if (!alive[slot] || !required(slot)) return;
+      let failed: FacetField | null = null;
+      for (const [field, test] of facetFilters) {
+        if (test(slot)) continue;
+        if (failed) return; // fails two fields: counts nowhere
+        failed = field;
+      }
+      if (failed === null) results.push(slot);
+      else nearMisses.get(failed)!.push(slot);
+    };
+    if (candidates) for (const slot of candidates) consider(slot);
+    else for (let slot = 0; slot < this.slots.docs.length; slot++) consider(slot);
+    return { results, nearMisses };
+  }
+
+  /**
+   * Every live document and (filled as asked) its facet counts: what the
+   * default browse page and the home page ask, kept until the next write.
+   */
+  private unfiltered: {
+    results: number[];
+    counts: Map<FacetField, Int32Array>;
+    orders: Map<EngineQuery['sort'], number[]>;
+  } | null = null;
+
+  private everything(): { results: number[]; nearMisses: Map<FacetField, number[]> } {
+    this.unfiltered ??= { results: this.sift(null, () => true, []).results, counts: new Map(), orders: new Map() };
+    return { results: this.unfiltered.results, nearMisses: new Map() };
+  }
+
+  /** Every live document in a sort's order, computed once per write. */
+  private unfilteredOrder(sort: EngineQuery['sort']): number[] {
+    const cache = this.unfiltered!;
+    let order = cache.orders.get(sort);
+    if (!order) {
+      order = this.rank(cache.results, null, { sort, offset: 0, limit: cache.results.length });
+      cache.orders.set(sort, order);
+    }
+    return order;
   }
 
   /**
@@ -360,27 +418,46 @@ export class EmbeddedEngine implements SearchEngine {
     return { required, facetFilters };
   }
 
-  /** A facet field's counters and the function that counts one document into them. */
-  private tally(field: FacetField, now: number): { counts: Int32Array; add: (slot: number) => void } {
+  /** A facet field's counters and a tight loop that counts a list of slots into them. */
+  private tally(field: FacetField, now: number): { counts: Int32Array; add: (slots: number[]) => void } {
     const c = this.columns;
     const counts = c.counters(field);
-    if (field in ENUM_FIELDS) {
-      const codes = c.enums[field as EnumField];
-      return { counts, add: (slot) => counts[codes[slot]!]!++ };
-    }
+    const byCode = (codes: Uint8Array | Uint16Array) => (slots: number[]) => {
+      for (const slot of slots) counts[codes[slot]!]!++;
+    };
+    if (field in ENUM_FIELDS) return { counts, add: byCode(c.enums[field as EnumField]) };
+    if (field === 'region') return { counts, add: byCode(c.region) };
     if (field in SET_FIELDS) {
       const masks = c.sets[field as SetField];
       return {
         counts,
-        add: (slot) => {
-          for (let mask = masks[slot]!, code = 0; mask; code++, mask >>= 1) if (mask & 1) counts[code]!++;
+        add: (slots) => {
+          for (const slot of slots) {
+            for (let mask = masks[slot]!, code = 0; mask; code++, mask >>= 1) if (mask & 1) counts[code]!++;
+          }
         },
       };
     }
-    if (field === 'region') return { counts, add: (slot) => counts[c.region[slot]!]!++ };
-    if (field === 'openLicense') return { counts, add: (slot) => (counts[0]! += c.openLicense[slot]!) };
-    return { counts, add: (slot) => (counts[0]! += c.auctionEndsAt[slot]! > now ? 1 : 0) };
+    if (field === 'openLicense') {
+      return {
+        counts,
+        add: (slots) => {
+          for (const slot of slots) counts[0]! += c.openLicense[slot]!;
+        },
+      };
+    }
+    return {
+      counts,
+      add: (slots) => {
+        for (const slot of slots) if (c.auctionEndsAt[slot]! > now) counts[0]!++;
+      },
+    };
   }
+}
+
+/** Whether any filter narrows the query (the unfiltered pass is cached). */
+function hasFilters({ filters }: EngineQuery): boolean {
+  return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
 }
 
 function emptyFacets(fields: readonly FacetField[]): EngineResult['facets'] {
