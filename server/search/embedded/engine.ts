@@ -133,10 +133,12 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async flush(): Promise<void> {
-    if (!this.dirty || !this.options.snapshotPath) return;
-    // Written from a compacted copy: dead slots and their postings are dropped.
-    const live = this.slots.docs.filter((d): d is SearchDocument => d !== undefined);
+    if (!this.dirty) return;
     this.dirty = false;
+    this.text.trim();
+    if (!this.options.snapshotPath) return;
+    const live = this.slots.docs.filter((d): d is SearchDocument => d !== undefined);
+    // Written from a compacted copy: dead slots and their postings are dropped.
     await writeSnapshot(this.options.snapshotPath, this.slots.docs, this.text, live.length);
   }
 

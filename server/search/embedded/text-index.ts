@@ -130,6 +130,16 @@ export class TextIndex {
     return [[...found.values()]];
   }
 
+  /** Gives back the room the doubling left at the end of every posting list (after a bulk build). */
+  trim(): void {
+    for (const p of this.postings) {
+      if (p.slots.length > p.length) {
+        p.slots = p.slots.slice(0, p.length);
+        p.masks = p.masks.slice(0, p.length);
+      }
+    }
+  }
+
   /** Every posting, for snapshots: terms in id order with their lists. */
   *entries(): Generator<[string, Postings]> {
     for (let id = 0; id < this.terms.length; id++) yield [this.terms[id]!, this.postings[id]!];
