@@ -51,12 +51,14 @@ async function main(): Promise<void> {
     { connectDatabase, disconnectDatabase },
     { ensureIndexes },
     demo,
+    search,
     { default: cliProgress },
   ] = await Promise.all([
     import('../server/config.ts'),
     import('../server/db/connection.ts'),
     import('../server/db/indexes.ts'),
     import('./demo.ts'),
+    import('../server/search/index.ts'),
     import('cli-progress'),
   ]);
 
@@ -109,6 +111,12 @@ async function main(): Promise<void> {
       },
     });
     if (barStarted) bar.stop();
+    // The seed writes listings directly: bring the search index up to date, as a
+    // listing write would (the embedded engine's snapshot is what the app loads).
+    process.stderr.write('seed: updating the search index\n');
+    await search.openSearch(search.engineFromConfig());
+    const indexed = await search.reconcile();
+    await search.closeSearch();
     const elapsed = formatDuration(Date.now() - started);
     process.stdout.write(
       [
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
         `  organizations  ${result.organizations}`,
         `  demo users     ${result.users} (password ${demo.DEMO_PASSWORD})`,
         `  listings       ${result.listingsTotal} (${result.listingsCreated} new, ${result.listingsTotal - result.listingsCreated} already present)`,
+        `  search index   ${indexed.checked} published listings (${indexed.added} added, ${indexed.updated} updated, ${indexed.removed} removed)`,
         `Sign in as: ${demo.DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`,
         '',
       ].join('\n'),

@@ -11,3 +11,4 @@ export {
   type OrganizationProfile,
 } from './service.ts';
 export { memberCounts, refreshMemberCounts, type MemberCounts } from './member-counts.ts';
+export { onOrganizationChanged } from './changes.ts';

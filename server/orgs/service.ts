@@ -8,6 +8,7 @@ import { logger } from '../logger.ts';
 import { mailTemplates, sendMail } from '../notifications/index.ts';
 import { toOrganizationSummary, type OrganizationSummary } from './dto.ts';
 import { Invitation, Organization, type OrganizationDoc } from './model.ts';
+import { organizationChanged } from './changes.ts';
 
 export interface OrganizationProfile extends OrganizationSummary {
   description: { zh?: string; en?: string };
@@ -105,6 +106,7 @@ export async function verifyOrganization(actor: Actor, id: string): Promise<Orga
   await notifyMembers(updated._id, (locale) =>
     mailTemplates.organizationVerified(locale, { organizationName: displayName(updated, locale), url }),
   );
+  await organizationChanged(id);
   logger.info({ organizationId: id, by: actor.userId }, 'organization verified');
   return toProfile(updated, actor);
 }
@@ -134,6 +136,7 @@ export async function rejectOrganization(actor: Actor, id: string, reason: strin
   await notifyMembers(org._id, (locale) =>
     mailTemplates.organizationRejected(locale, { organizationName: displayName(org, locale), reason, url }),
   );
+  await organizationChanged(id);
   logger.info({ organizationId: id, by: actor.userId }, 'organization rejected');
   return toProfile(updated, actor);
 }

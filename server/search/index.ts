@@ -11,7 +11,6 @@ export {
   searchStatus,
   suggestTitles,
   syncListing,
-  syncOrganization,
   type MarketplaceFigures,
   type ReconcileReport,
   type SearchPage,

@@ -4,7 +4,7 @@ import { config } from '../config.ts';
 import { forbidden } from '../errors.ts';
 import { Listing, type ListingDoc } from '../listings/index.ts';
 import { logger } from '../logger.ts';
-import { memberCounts, Organization, type OrganizationDoc } from '../orgs/index.ts';
+import { memberCounts, onOrganizationChanged, Organization, type OrganizationDoc } from '../orgs/index.ts';
 import { INDEXED_STATUSES, toSearchDocument, type SearchDocument } from './document.ts';
 import { EmbeddedEngine } from './embedded/engine.ts';
 import { EngineUnavailableError, type EngineQuery, type EngineStatus, type SearchEngine } from './engine.ts';
@@ -171,6 +171,7 @@ export async function syncListing(id: string): Promise<void> {
 
 /** Re-indexes an organization's listings (its name, kind or verification changed). */
 export async function syncOrganization(organizationId: string): Promise<void> {
+  if (!current) return;
   const ids: string[] = [];
   for (let page = 1; ; page++) {
     const result = await engine().search({
@@ -181,6 +182,8 @@ export async function syncOrganization(organizationId: string): Promise<void> {
   }
   for (const id of ids) await syncListing(id);
 }
+
+onOrganizationChanged(syncOrganization);
 
 /** Replays the index updates queued while the engine was down. */
 export async function replayPending(): Promise<number> {

@@ -1089,6 +1089,80 @@ describe('the corpus', () => {
     await expectHealthy();
   });
 
+  test('search parameters of every wrong shape, on /listings, its suggestions and the API: 200 or 400, never echoed raw', async () => {
+    const values = [
+      '',
+      '%00',
+      '%0d%0aSet-Cookie:%20x=y',
+      '-1',
+      '0',
+      '1e309',
+      'NaN',
+      'Infinity',
+      '99999999999999999999',
+      '0x10',
+      '1.5',
+      'true',
+      '__proto__',
+      'constructor',
+      '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      '%E2%80%AE%E2%80%8B',
+      '%F0%9F%92%A9'.repeat(10),
+      encodeURIComponent('超声 "导管" -x OR 1=1 -- ; DROP'),
+      encodeURIComponent('a'.repeat(250)),
+      encodeURIComponent('\\"\\\''),
+      '*',
+      '[]',
+      '%5B%5D',
+    ];
+    const params = [
+      'q',
+      'kind',
+      'category',
+      'nmpaClass',
+      'stage',
+      'dealType',
+      'orgKind',
+      'region',
+      'patentStatus',
+      'organization',
+      'trlMin',
+      'trlMax',
+      'priceMin',
+      'priceMax',
+      'openLicense',
+      'auctionOpen',
+      'sort',
+      'page',
+      'pageSize',
+      'q[$ne]',
+      'region[]',
+    ];
+    const reflected = (a: Answer) =>
+      /<script>alert\(1\)|<img src=x onerror/i.test(a.body) ? 'echoed markup unescaped' : null;
+    const probes: Probe[] = [];
+    for (const base of ['/listings', '/api/v1/search', '/listings/suggest']) {
+      for (const param of params) {
+        for (const value of values) {
+          const target = `${base}?${param}=${value}`;
+          probes.push(probe(`GET ${target.slice(0, 90)}`, http('GET', target), { check: reflected }));
+        }
+      }
+    }
+    probes.push(
+      probe(
+        'every filter at once, twice',
+        http('GET', `/api/v1/search?${params.map((p) => `${p}=1&${p}=x`).join('&')}`),
+      ),
+      probe('inverted ranges', http('GET', '/api/v1/search?trlMin=9&trlMax=1&priceMin=10&priceMax=1')),
+      probe('the deepest page', http('GET', '/api/v1/search?page=1000&pageSize=100')),
+      probe('500 regions', http('GET', `/listings?${Array.from({ length: 500 }, (_, i) => `region=r${i}`).join('&')}`)),
+    );
+    await expectNoFailures(probes);
+    await expectHealthy();
+  }, 180_000);
+
   test('the JSON API with wrong types and NoSQL-injection shapes: 4xx', async () => {
     const bodies = [
       '{"email":{"$gt":""},"password":{"$gt":""}}',

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Listing } from '../../server/listings/index.ts';
+import { verifyOrganization } from '../../server/orgs/index.ts';
 import { EmbeddedEngine } from '../../server/search/embedded/engine.ts';
 import {
   closeSearch,
@@ -97,6 +98,21 @@ test('the home figures count published listings and patent listings from the ind
   const after = await marketplaceFigures(null);
   expect(after.listings - before.listings).toBe(1);
   expect(after.patentListings).toBe(before.patentListings);
+});
+
+test("an organization's verification reaches its listings in the index", async () => {
+  const pending = await createOrganization({ verified: false, verification: { status: 'pending' } });
+  await syncListing(String((await createListing(pending._id, { title: { en: 'Awaiting otoscope' } }))._id));
+  expect((await search({ q: 'otoscope' })).hits[0]!.organization.verified).toBe(false);
+  const operator = {
+    userId: '000000000000000000000001',
+    organizationId: '000000000000000000000002',
+    organizationKind: 'operator' as const,
+    organizationVerified: true,
+    role: 'member' as const,
+  };
+  await verifyOrganization(operator, String(pending._id));
+  expect((await search({ q: 'otoscope' })).hits[0]!.organization.verified).toBe(true);
 });
 
 describe('a damaged snapshot', () => {

@@ -97,9 +97,8 @@ test('started jobs do not keep the process alive', async () => {
     import { registerJob, startJobs } from './server/jobs/index.ts';
     registerJob({ name: 'idle', intervalMs: 60_000, run: async () => undefined });
     startJobs();
-    console.log('started');
+    console.log(Date.now());
   `;
-  const started = Date.now();
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', '--input-type=module', '-e', script],
@@ -108,7 +107,7 @@ test('started jobs do not keep the process alive', async () => {
       timeout: 20_000,
     },
   );
-  expect(stdout.trim()).toBe('started');
-  // Well under the 5 s first-run delay: nothing held the event loop open.
-  expect(Date.now() - started).toBeLessThan(4_500);
+  // Measured from the jobs' start (importing the modules takes what the machine gives it):
+  // the process ended well before the 5 s first-run delay, so nothing held the event loop open.
+  expect(Date.now() - Number(stdout.trim())).toBeLessThan(4_500);
 });
