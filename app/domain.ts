@@ -3,7 +3,14 @@
 // through Remix's load context (server/app-context.ts), never by import.
 export * from '../server/vocabulary.ts';
 export * from '../server/auth/schemas.ts';
-export { searchQuery, SEARCH_SORTS, FACET_FIELDS, type FacetField, type SearchQuery } from '../server/search/schemas.ts';
+export {
+  searchQuery,
+  suggestQuery,
+  SEARCH_SORTS,
+  FACET_FIELDS,
+  type FacetField,
+  type SearchQuery,
+} from '../server/search/schemas.ts';
 export { organizationListQuery } from '../server/orgs/schemas.ts';
 export { outboxQuery } from '../server/notifications/schemas.ts';
 export { DomainError, isDomainError, type FieldErrors } from '../server/errors.ts';

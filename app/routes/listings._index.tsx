@@ -1,104 +1,117 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ListingCard } from '~/components/listing-card';
 import { Pagination } from '~/components/pagination';
-import { useLocale } from '~/root';
-import { CATEGORIES, DEAL_TYPES, LISTING_KINDS, LISTING_SORTS, listingQuery, STAGES } from '~/domain';
-import { getActor } from '~/utils/session.server';
-import { formatNumber } from '~/utils/format';
+import { SearchBox } from '~/components/search-box';
+import { FacetFilters, FilterPanel } from '~/components/search-facets';
+import { FilterChips, useActiveFilters, withoutFilters, withoutWords } from '~/components/search-filters';
+import { SearchForm } from '~/components/search-form';
+import { NoResults } from '~/components/search-no-results';
+import { ResultsCount, ResultsRegion, SearchNotice, SortSelect } from '~/components/search-results';
+import { isDomainError, searchQuery, type FieldErrors } from '~/domain';
+import { translatorFor, type Locale } from '~/i18n';
 import { pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
-import { pageTitle } from '~/utils/meta';
+import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { getActor } from '~/utils/session.server';
 import { parseInput, searchParamsToObject } from '~/utils/validation.server';
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'listings.title');
+const PAGE_SIZE = 24;
 
-const FACETS = [
-  { name: 'kind', values: LISTING_KINDS, labels: 'kinds' },
-  { name: 'category', values: CATEGORIES, labels: 'categories' },
-  { name: 'stage', values: STAGES, labels: 'stages' },
-  { name: 'dealType', values: DEAL_TYPES, labels: 'dealTypes' },
-] as const;
+/** The fields the form shows errors beside; errors on any other parameter were hand-made and are only noted. */
+const FORM_FIELDS = ['q', 'trlMin', 'trlMax', 'priceMin', 'priceMax'];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const q = data?.query.q;
+  if (!q) return pageTitle(matches, 'listings.title');
+  return pageTitle(matches, { text: translatorFor(localeFromMatches(matches))('listings.titleFor', { q }) });
+};
+
+/**
+ * The query, and what in the URL could not be used. A bad parameter (a TRL
+ * range upside down) is dropped and reported beside its field rather than
+ * costing the reader the page.
+ */
+function parseSearch(params: Record<string, string | string[]>, locale: Locale) {
+  try {
+    return { query: parseInput(searchQuery, params, locale), errors: {} as FieldErrors };
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'invalid') throw error;
+    const usable = { ...params };
+    for (const field of Object.keys(error.fieldErrors)) delete usable[field.split('.')[0]!];
+    return { query: parseInput(searchQuery, usable, locale), errors: error.fieldErrors };
+  }
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const actor = await getActor(request, context);
   const params = searchParamsToObject(new URL(request.url).searchParams);
+  // A form without JavaScript sends its empty fields too; empty means "not asked".
+  for (const [key, value] of Object.entries(params)) if (value === '') delete params[key];
   return pageHandler(async () => {
-    const query = parseInput(listingQuery, { ...params, pageSize: 24 }, locale);
-    const page = await context.listings.browse(actor, query);
-    return json({ page, query, facets: FACETS, sorts: LISTING_SORTS });
+    const { query, errors } = parseSearch({ ...params, pageSize: String(PAGE_SIZE) }, locale);
+    const page = await context.search.listings(actor, query);
+    return json({ query, page, errors }, { status: Object.keys(errors).length ? 400 : 200 });
   });
 }
 
-export default function Listings() {
-  const { page, query, facets, sorts } = useLoaderData<typeof loader>();
+/** The first message for any of the fields, in the reader's language. */
+function useErrorFor(errors: FieldErrors) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  return (...fields: string[]) => {
+    const message = fields.flatMap((field) => errors[field] ?? [])[0];
+    return message?.startsWith('validation.') ? String(t(message)) : message;
+  };
+}
+
+export default function Listings() {
+  const { query, page, errors } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const filters = useActiveFilters(query, page.facets);
+  const errorFor = useErrorFor(errors);
+  const searching = navigation.state === 'loading' && navigation.location.pathname === '/listings';
+  const ignored = Object.keys(errors).some((field) => !FORM_FIELDS.includes(field));
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   return (
     <div className="browse">
       <h1>{t('listings.title')}</h1>
-      <div className="browse__layout">
-        <aside aria-labelledby="filters-title" className="filters">
-          <h2 id="filters-title">{t('listings.filters')}</h2>
-          <Form method="get" key={searchParams.toString()}>
-            {facets.map((facet) => (
-              <fieldset key={facet.name}>
-                <legend>{t(`listings.${facet.name}`)}</legend>
-                {facet.values.map((value) => (
-                  <label key={value} className="check">
-                    <input
-                      type="checkbox"
-                      name={facet.name}
-                      value={value}
-                      defaultChecked={(query[facet.name] as string[]).includes(value)}
-                    />
-                    {t(`${facet.labels}.${value}`)}
-                  </label>
-                ))}
-              </fieldset>
-            ))}
-            <label className="field">
-              <span>{t('listings.sort')}</span>
-              <select name="sort" defaultValue={query.sort}>
-                {sorts.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`listings.sorts.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="filters__actions">
-              <button type="submit" className="button">
-                {t('listings.apply')}
-              </button>
-              <Link to="/listings">{t('listings.clear')}</Link>
+      <SearchForm className="browse__form">
+        <SearchBox defaultValue={searchParams.get('q') ?? ''} error={errorFor('q')} />
+        <div className="browse__layout">
+          <FilterPanel activeCount={filters.length}>
+            <FacetFilters query={query} facets={page.facets} params={searchParams} errorFor={errorFor} />
+          </FilterPanel>
+          <ResultsRegion busy={searching}>
+            <SearchNotice notice={page.notice} />
+            {ignored ? <p className="form-error">{t('listings.ignoredParameters')}</p> : null}
+            <div className="results__bar">
+              <ResultsCount page={page} />
+              <SortSelect q={query.q} sort={query.sort} />
             </div>
-          </Form>
-        </aside>
-        <section aria-labelledby="results-title" className="results">
-          <a className="jump-to-filters" href="#filters-title">
-            {t('listings.filters')} ↓
-          </a>
-          <h2 id="results-title" className="results__count" aria-live="polite">
-            {t('listings.results', { count: page.total, formatted: formatNumber(page.total, locale) })}
-          </h2>
-          {page.items.length === 0 ? (
-            <p>{t('listings.none')}</p>
-          ) : (
-            <div className="card-grid">
-              {page.items.map((listing) => (
-                <ListingCard key={listing.id} listing={listing} />
-              ))}
-            </div>
-          )}
-          <Pagination page={page.page} pages={pages} searchParams={searchParams} />
-        </section>
-      </div>
+            <FilterChips filters={filters} clearHref={withoutFilters(query)} />
+            {page.total === 0 && page.notice !== 'unavailable' ? (
+              <NoResults q={query.q} filters={filters} withoutWordsHref={withoutWords(query)} />
+            ) : (
+              <div className="card-grid">
+                {page.hits.map((listing) => (
+                  <ListingCard key={listing.id} listing={listing} highlighted={query.q !== ''} />
+                ))}
+              </div>
+            )}
+            <Pagination page={page.page} pages={pages} searchParams={searchParams} />
+          </ResultsRegion>
+        </div>
+      </SearchForm>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }
