@@ -109,3 +109,6 @@ export const FACET_FIELDS = [
   'auctionOpen',
 ] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
+
+/** What the search box asks for suggestions while the reader types. */
+export const suggestQuery = z.object({ q: z.string().max(100, { message: 'validation.queryTooLong' }).default('') });
