@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SearchDocument } from '../document.ts';
@@ -71,7 +71,15 @@ export async function writeSnapshot(
   const digest = createHash('sha256').update(body).digest();
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, Buffer.concat([MAGIC, digest, body]));
+  // Written in pieces: the body is hundreds of megabytes at 100,000 listings, not worth a second copy.
+  const handle = await open(temporary, 'w');
+  try {
+    const { bytesWritten } = await handle.writev([MAGIC, digest, body]);
+    if (bytesWritten !== MAGIC.length + digest.length + body.length) throw new Error('snapshot: short write');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   await rename(temporary, file);
 }
 
