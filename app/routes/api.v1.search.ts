@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { searchQuery } from '~/domain';
-import { apiHandler } from '~/utils/http.server';
+import { apiHandler, methodNotAllowed } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { getActor } from '~/utils/session.server';
 import { parseInput, searchParamsToObject } from '~/utils/validation.server';
@@ -17,3 +17,5 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     return json(await context.search.listings(await getActor(request, context), query));
   });
 }
+
+export const action = () => methodNotAllowed('GET');

@@ -1,6 +1,6 @@
 import { loader as listingLoader } from '../../app/routes/api.v1.listings.$id.ts';
 import { loader as listingsLoader } from '../../app/routes/api.v1.listings.ts';
-import { loader as searchLoader } from '../../app/routes/api.v1.search.ts';
+import { action as searchAction, loader as searchLoader } from '../../app/routes/api.v1.search.ts';
 import { loader as healthLoader } from '../../app/routes/healthz.ts';
 import { syncListing } from '../../server/search/index.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -34,6 +34,13 @@ test('GET /api/v1/search finds by words and highlights them', async () => {
   expect(body.hits.map((h: { id: string }) => h.id)).toEqual([listingId]);
   expect(body.hits[0].highlight.title.en).toContain('<mark>intravascular</mark>');
   expect(typeof body.tookMs).toBe('number');
+});
+
+test('a method other than GET on the search API is a 405 problem+json naming GET', async () => {
+  const response = await call(searchAction, '/api/v1/search', { method: 'POST', json: {} });
+  expect(response.status).toBe(405);
+  expect(response.headers.get('Allow')).toBe('GET');
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
 });
 
 test('bad filters are a problem+json 400 with a message per field, in the asked language', async () => {
