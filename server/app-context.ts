@@ -46,6 +46,12 @@ export function createAppServices() {
     },
     listings: {
       get: listings.getListing,
+      submit: listings.submitListing,
+      withdraw: listings.withdrawListing,
+      publish: listings.publishListing,
+      reject: listings.rejectListing,
+      history: listings.listingHistory,
+      reviewQueue: listings.reviewQueue,
     },
     search: {
       /** Browsing, counting and faceting listings: the search engine, never the database. */

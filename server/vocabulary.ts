@@ -80,3 +80,7 @@ export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 export const DOCUMENT_VISIBILITIES = ['public', 'confidential'] as const;
+
+/** What a listing's audit trail records. */
+export const LISTING_EVENTS = ['created', 'updated', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
+export type ListingEvent = (typeof LISTING_EVENTS)[number];

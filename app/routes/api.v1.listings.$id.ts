@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
-import { apiHandler } from '~/utils/http.server';
+import { apiHandler, methodNotAllowed } from '~/utils/http.server';
 import { getActor } from '~/utils/session.server';
 
 /** GET /api/v1/listings/:id */
@@ -9,3 +9,5 @@ export function loader({ request, context, params }: LoaderFunctionArgs) {
     json(await context.listings.get(await getActor(request, context), params.id ?? '')),
   );
 }
+
+export const action = () => methodNotAllowed('GET');

@@ -24,7 +24,12 @@ export type Permission =
   /** Browsing and searching what is published. */
   | { action: 'listing:search' }
   | { action: 'listing:follow' }
-  | { action: 'listing:publish' }
+  /** Creating listings and sending them for review. */
+  | { action: 'listing:create' }
+  /** Submitting, editing and withdrawing one's own organization's listing. */
+  | { action: 'listing:manage'; listing: ListingResource }
+  /** The operator's review: publish, or reject back to draft. */
+  | { action: 'listing:review' }
   | { action: 'offer:make' }
   | { action: 'bid:place' }
   | { action: 'org:view' }
@@ -74,6 +79,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'listing:search':
       return true;
     case 'listing:view_unpublished':
+    case 'listing:review':
     case 'org:review':
     case 'outbox:read':
       return isOperator(actor);
@@ -82,8 +88,10 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'account:manage':
       return actor !== null;
     // Unverified organizations browse and follow; publishing and dealing need the operator's verification.
-    case 'listing:publish':
+    case 'listing:create':
       return isVerifiedMemberOf(actor, LISTING_KINDS);
+    case 'listing:manage':
+      return ownsListing(actor, permission.listing);
     case 'offer:make':
     case 'bid:place':
       return isVerifiedMemberOf(actor, BUYER_KINDS);

@@ -1,5 +1,16 @@
 export { Listing, type ListingDoc } from './model.ts';
-export { listingInput, patentInput, type ListingInput } from './schemas.ts';
+export { listingInput, patentInput, rejectionInput, type ListingInput } from './schemas.ts';
 export { getListing } from './service.ts';
 export { toListingDto, type ListingDto, type PatentDto } from './dto.ts';
 export { remainingLifeDays, patentExpiry, isValidPatentNumber } from './patents.ts';
+export { onListingChanged } from './changes.ts';
+export {
+  listingHistory,
+  publishListing,
+  rejectListing,
+  reviewQueue,
+  submitListing,
+  withdrawListing,
+  type HistoryItem,
+  type ReviewItem,
+} from './workflow.ts';

@@ -147,3 +147,9 @@ export const listingInput = z
     }
   });
 export type ListingInput = z.output<typeof listingInput>;
+
+/** The operator's reason for sending a listing back to its owner. */
+export const rejectionInput = z.object({
+  reason: z.string().trim().min(1, { message: 'validation.required' }).max(2000),
+});
+export type RejectionInput = z.output<typeof rejectionInput>;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { can, type Actor } from '../auth/permissions.ts';
 import { config } from '../config.ts';
 import { forbidden } from '../errors.ts';
-import { Listing, type ListingDoc } from '../listings/index.ts';
+import { Listing, onListingChanged, type ListingDoc } from '../listings/index.ts';
 import { logger } from '../logger.ts';
 import { memberCounts, onOrganizationChanged, Organization, type OrganizationDoc } from '../orgs/index.ts';
 import { INDEXED_STATUSES, toSearchDocument, type SearchDocument } from './document.ts';
@@ -149,10 +149,25 @@ export async function searchStatus(): Promise<EngineStatus> {
 
 /**
  * Brings one listing's index entry in line with the database: indexed while
- * published or under offer, removed otherwise. Call it after every listing
- * write; when the engine is down the id waits in a queue that a job replays.
+ * published or under offer, removed otherwise. Every listing write calls it
+ * (through the listings module's change feed) before it answers; when the engine
+ * is down the id waits in a queue that a job replays. Syncs of one listing run
+ * one after another, so an older read never overwrites a newer one.
  */
-export async function syncListing(id: string): Promise<void> {
+export function syncListing(id: string): Promise<void> {
+  const previous = inFlight.get(id) ?? Promise.resolve();
+  const next = previous.then(() => applyListing(id));
+  const settled = next.catch(() => undefined);
+  inFlight.set(id, settled);
+  void settled.then(() => {
+    if (inFlight.get(id) === settled) inFlight.delete(id);
+  });
+  return next;
+}
+const inFlight = new Map<string, Promise<void>>();
+
+async function applyListing(id: string): Promise<void> {
+  if (!current) return; // search not opened in this process (a script, a test of another module)
   const listing = await Listing.findById(id).lean<ListingDoc>();
   const org = listing ? await Organization.findById(listing.organization).lean<OrganizationDoc>() : null;
   try {
@@ -168,6 +183,8 @@ export async function syncListing(id: string): Promise<void> {
     logger.warn({ listing: id }, 'search engine unavailable: index update queued');
   }
 }
+
+onListingChanged(syncListing);
 
 /** Re-indexes an organization's listings (its name, kind or verification changed). */
 export async function syncOrganization(organizationId: string): Promise<void> {

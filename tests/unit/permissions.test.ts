@@ -146,50 +146,71 @@ test('a member of a verified investor may follow listings', () => {
   expect(can(actor({ kind: 'investor', role: 'member' }), { action: 'listing:follow' })).toBe(true);
 });
 
-// ── listing:publish ─────────────────────────────────────────────────────────
+// ── listing:create ─────────────────────────────────────────────────────────
 
-test('a verified basic research institute may publish listings', () => {
-  expect(can(actor({ kind: 'basic_institute' }), { action: 'listing:publish' })).toBe(true);
+test('a verified basic research institute may create listings', () => {
+  expect(can(actor({ kind: 'basic_institute' }), { action: 'listing:create' })).toBe(true);
 });
 
-test('a verified engineering research institute may publish listings', () => {
-  expect(can(actor({ kind: 'engineering_institute' }), { action: 'listing:publish' })).toBe(true);
+test('a verified engineering research institute may create listings', () => {
+  expect(can(actor({ kind: 'engineering_institute' }), { action: 'listing:create' })).toBe(true);
 });
 
-test('a verified hospital may publish listings', () => {
-  expect(can(actor({ kind: 'hospital' }), { action: 'listing:publish' })).toBe(true);
+test('a verified hospital may create listings', () => {
+  expect(can(actor({ kind: 'hospital' }), { action: 'listing:create' })).toBe(true);
 });
 
-test('a verified company may publish listings', () => {
-  expect(can(actor({ kind: 'company' }), { action: 'listing:publish' })).toBe(true);
+test('a verified company may create listings', () => {
+  expect(can(actor({ kind: 'company' }), { action: 'listing:create' })).toBe(true);
 });
 
-test('a plain member (role member) of a verified hospital may publish listings', () => {
-  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'listing:publish' })).toBe(true);
+test('a plain member (role member) of a verified hospital may create listings', () => {
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'listing:create' })).toBe(true);
 });
 
-test('an unverified hospital may not publish listings', () => {
-  expect(can(actor({ kind: 'hospital', verified: false }), { action: 'listing:publish' })).toBe(false);
+test('an unverified hospital may not create listings', () => {
+  expect(can(actor({ kind: 'hospital', verified: false }), { action: 'listing:create' })).toBe(false);
 });
 
-test('an unverified company may not publish listings', () => {
-  expect(can(actor({ kind: 'company', verified: false }), { action: 'listing:publish' })).toBe(false);
+test('an unverified company may not create listings', () => {
+  expect(can(actor({ kind: 'company', verified: false }), { action: 'listing:create' })).toBe(false);
 });
 
-test('an investor may not publish listings', () => {
-  expect(can(actor({ kind: 'investor' }), { action: 'listing:publish' })).toBe(false);
+test('an investor may not create listings', () => {
+  expect(can(actor({ kind: 'investor' }), { action: 'listing:create' })).toBe(false);
 });
 
-test('an IP agency may not publish listings', () => {
-  expect(can(actor({ kind: 'ip_agency' }), { action: 'listing:publish' })).toBe(false);
+test('an IP agency may not create listings', () => {
+  expect(can(actor({ kind: 'ip_agency' }), { action: 'listing:create' })).toBe(false);
+});
+
+// ── listing:manage, listing:review ─────────────────────────────────────────
+
+test('a member of the owning organization may manage its listing', () => {
+  const listing = { status: 'published' as const, organizationId: OWN_ORG };
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'listing:manage', listing })).toBe(true);
+});
+
+test('a member of another organization may not manage the listing', () => {
+  const listing = { status: 'draft' as const, organizationId: OWN_ORG };
+  expect(
+    can(actor({ kind: 'hospital', organizationId: 'dddddddddddddddddddddddd' }), { action: 'listing:manage', listing }),
+  ).toBe(false);
+  expect(can(null, { action: 'listing:manage', listing })).toBe(false);
+});
+
+test('only operators review listings', () => {
+  expect(can(actor({ kind: 'operator' }), { action: 'listing:review' })).toBe(true);
+  expect(can(actor({ kind: 'basic_institute' }), { action: 'listing:review' })).toBe(false);
+  expect(can(null, { action: 'listing:review' })).toBe(false);
 });
 
 test('an operator may not publish listings', () => {
-  expect(can(operator, { action: 'listing:publish' })).toBe(false);
+  expect(can(operator, { action: 'listing:create' })).toBe(false);
 });
 
 test('an anonymous visitor may not publish listings', () => {
-  expect(can(anonymous, { action: 'listing:publish' })).toBe(false);
+  expect(can(anonymous, { action: 'listing:create' })).toBe(false);
 });
 
 // ── offer:make ──────────────────────────────────────────────────────────────

@@ -1,0 +1,180 @@
+import mongoose from 'mongoose';
+import { can, type Actor, type Permission } from '../auth/permissions.ts';
+import { conflict, forbidden, notFound, unauthorized } from '../errors.ts';
+import { logger } from '../logger.ts';
+import { Organization, type OrganizationDoc } from '../orgs/index.ts';
+import type { ListingEvent, ListingStatus } from '../vocabulary.ts';
+import { listingChanged } from './changes.ts';
+import type { ListingDto } from './dto.ts';
+import { ListingHistory, record } from './history.ts';
+import { Listing, type ListingDoc } from './model.ts';
+import { ListingReview } from './review-queue.ts';
+import { getListing } from './service.ts';
+
+// draft → submitted → published, rejected back to draft, withdrawn by the owner.
+// Each step is a conditional update guarded by the state it read (status and
+// updatedAt), so of two operators publishing at once, or a withdrawal racing a
+// publication, each write applies to the state its author saw or not at all.
+
+type Step = 'submit' | 'publish' | 'reject' | 'withdraw';
+
+const STEPS: Record<Step, { from: readonly ListingStatus[]; to: ListingStatus; event: ListingEvent }> = {
+  submit: { from: ['draft'], to: 'submitted', event: 'submitted' },
+  publish: { from: ['submitted'], to: 'published', event: 'published' },
+  reject: { from: ['submitted'], to: 'draft', event: 'rejected' },
+  withdraw: { from: ['draft', 'submitted', 'published'], to: 'withdrawn', event: 'withdrawn' },
+};
+
+/** A lost race re-reads and decides again; more than this many in a row is not a race. */
+const ATTEMPTS = 5;
+
+function permissionsFor(step: Step, listing: ListingDoc): Permission[] {
+  const resource = { status: listing.status, organizationId: String(listing.organization) };
+  if (step === 'publish' || step === 'reject') return [{ action: 'listing:review' }];
+  if (step === 'submit') return [{ action: 'listing:manage', listing: resource }, { action: 'listing:create' }];
+  return [{ action: 'listing:manage', listing: resource }];
+}
+
+async function load(actor: Actor, id: string): Promise<ListingDoc> {
+  if (!mongoose.isValidObjectId(id) || !/^[a-f0-9]{24}$/i.test(id)) throw notFound('listing');
+  const listing = await Listing.findById(id).lean<ListingDoc>();
+  const resource = listing && { status: listing.status, organizationId: String(listing.organization) };
+  if (!listing || !can(actor, { action: 'listing:view', listing: resource! })) throw notFound('listing');
+  return listing;
+}
+
+function fieldsFor(step: Step, actor: NonNullable<Actor>, listing: ListingDoc, reason: string | null) {
+  const now = new Date();
+  switch (step) {
+    case 'submit':
+      return { submittedAt: now, rejection: null };
+    case 'publish':
+      return { publishedAt: listing.publishedAt ?? now };
+    case 'reject':
+      return { rejection: { reason, at: now, by: actor.userId } };
+    case 'withdraw':
+      return {};
+  }
+}
+
+async function move(actor: Actor, id: string, step: Step, reason: string | null = null): Promise<ListingDto> {
+  if (!actor) throw unauthorized();
+  const { from, to, event } = STEPS[step];
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const listing = await load(actor, id);
+    if (!permissionsFor(step, listing).every((p) => can(actor, p))) throw forbidden();
+    // Asking for the state it is already in (a double click, a retried request) changes nothing.
+    if (listing.status === to && step !== 'reject') return getListing(actor, id);
+    if (!from.includes(listing.status)) throw conflict('errors.listingState');
+    const moved = await Listing.findOneAndUpdate(
+      { _id: listing._id, status: listing.status, updatedAt: listing.updatedAt },
+      { $set: { status: to, ...fieldsFor(step, actor, listing, reason) } },
+      { returnDocument: 'after' },
+    ).lean<ListingDoc>();
+    if (!moved) continue; // someone else changed it first: decide again on what they left
+    await afterMove(actor, moved, step, listing.status, reason);
+    logger.info({ listing: id, from: listing.status, to, by: actor.userId }, `listing ${event}`);
+    return getListing(actor, id);
+  }
+  throw conflict('errors.listingBusy');
+}
+
+/** The review queue, the audit trail and the copies (the search index) follow the listing. */
+async function afterMove(
+  actor: NonNullable<Actor>,
+  listing: ListingDoc,
+  step: Step,
+  from: ListingStatus,
+  reason: string | null,
+): Promise<void> {
+  if (step === 'submit') {
+    await ListingReview.updateOne(
+      { _id: listing._id },
+      {
+        $set: {
+          organization: listing.organization,
+          title: listing.title,
+          submittedAt: listing.submittedAt,
+          submittedBy: actor.userId,
+        },
+      },
+      { upsert: true },
+    );
+  } else if (from === 'submitted') {
+    await ListingReview.deleteOne({ _id: listing._id });
+  }
+  await record(listing._id, {
+    action: STEPS[step].event,
+    by: actor.userId,
+    organization: actor.organizationId,
+    reason,
+    changes: [{ field: 'status', from, to: listing.status }],
+  });
+  await listingChanged(String(listing._id));
+}
+
+export const submitListing = (actor: Actor, id: string) => move(actor, id, 'submit');
+export const publishListing = (actor: Actor, id: string) => move(actor, id, 'publish');
+export const rejectListing = (actor: Actor, id: string, reason: string) => move(actor, id, 'reject', reason);
+export const withdrawListing = (actor: Actor, id: string) => move(actor, id, 'withdraw');
+
+export interface ReviewItem {
+  id: string;
+  title: { zh?: string; en?: string };
+  organization: { id: string; name: { zh?: string; en?: string } } | null;
+  submittedAt: string;
+}
+
+/** The operator's queue: submitted listings, oldest first. */
+export async function reviewQueue(actor: Actor): Promise<ReviewItem[]> {
+  if (!actor) throw unauthorized();
+  if (!can(actor, { action: 'listing:review' })) throw forbidden();
+  const items = await ListingReview.find().sort({ submittedAt: 1 }).limit(500).lean();
+  const orgIds = [...new Set(items.map((i) => String(i.organization)))];
+  const orgs = new Map(
+    (await Promise.all(orgIds.map((oid) => Organization.findById(oid).lean<OrganizationDoc>())))
+      .filter((o): o is OrganizationDoc => o !== null)
+      .map((o) => [String(o._id), o]),
+  );
+  return items.map((item) => {
+    const org = orgs.get(String(item.organization));
+    return {
+      id: String(item._id),
+      title: { zh: item.title?.zh ?? undefined, en: item.title?.en ?? undefined },
+      organization: org
+        ? { id: String(org._id), name: { zh: org.name.zh ?? undefined, en: org.name.en ?? undefined } }
+        : null,
+      submittedAt: item.submittedAt.toISOString(),
+    };
+  });
+}
+
+export interface HistoryItem {
+  at: string;
+  action: ListingEvent;
+  by: string;
+  organization: string;
+  reason: string | null;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
+/** A listing's audit trail, newest first: for its owner and the operators. */
+export async function listingHistory(actor: Actor, id: string): Promise<HistoryItem[]> {
+  if (!actor) throw unauthorized();
+  const listing = await load(actor, id);
+  const resource = { status: listing.status, organizationId: String(listing.organization) };
+  if (!can(actor, { action: 'listing:manage', listing: resource }) && !can(actor, { action: 'listing:review' })) {
+    throw forbidden();
+  }
+  const history = await ListingHistory.findById(listing._id).lean();
+  return (history?.entries ?? [])
+    .map((e) => ({
+      at: e.at.toISOString(),
+      action: e.action,
+      by: String(e.by),
+      organization: String(e.organization),
+      reason: e.reason ?? null,
+      changes: e.changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
+    }))
+    .reverse();
+}
