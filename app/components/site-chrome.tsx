@@ -26,6 +26,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
           </NavLink>
           <NavLink to="/listings">{t('nav.listings')}</NavLink>
           {viewer?.mayReviewOrganizations ? <NavLink to="/operator/organizations">{t('nav.orgQueue')}</NavLink> : null}
+          {viewer?.mayReviewListings ? <NavLink to="/operator/listings">{t('nav.listingQueue')}</NavLink> : null}
           {viewer?.mayReadOutbox ? <NavLink to="/operator/outbox">{t('nav.outbox')}</NavLink> : null}
         </nav>
         <div className="site-header__actions">

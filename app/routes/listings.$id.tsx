@@ -1,12 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { json } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '~/root';
-import { getActor } from '~/utils/session.server';
+import { getActor, requireUser } from '~/utils/session.server';
+import { getLocale } from '~/utils/locale.server';
+import { parseInput, readForm } from '~/utils/validation.server';
+import { rejectionInput } from '~/domain';
+import { ListingReviewPanel } from '~/components/listing-review';
 import { formatDate, formatDateTime, formatMoney, pickText, type Bilingual } from '~/utils/format';
-import { pageHandler } from '~/utils/http.server';
+import { formHandler, pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 
@@ -15,7 +19,28 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
-  return pageHandler(async () => json({ listing: await context.listings.get(actor, params.id ?? '') }));
+  return pageHandler(async () => {
+    const listing = await context.listings.get(actor, params.id ?? '');
+    const history = listing.review ? await context.listings.history(actor, listing.id) : [];
+    return json({ listing, history });
+  });
+}
+
+/** The review steps (submit, withdraw, publish, reject with a reason), for the owner and the operators. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  return formHandler(request, async () => {
+    const form = await readForm(request);
+    const id = params.id ?? '';
+    if (form.intent === 'submit') await context.listings.submit(actor, id);
+    else if (form.intent === 'withdraw') await context.listings.withdraw(actor, id);
+    else if (form.intent === 'publish') await context.listings.publish(actor, id);
+    else {
+      const { reason } = parseInput(rejectionInput, form, await getLocale(request));
+      await context.listings.reject(actor, id, reason);
+    }
+    return redirect(`/listings/${id}`);
+  });
 }
 
 function Prose({ id, heading, text }: { id: string; heading: string; text: Bilingual }) {
@@ -40,7 +65,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ListingPage() {
-  const { listing } = useLoaderData<typeof loader>();
+  const { listing, history } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(listing.title, locale);
@@ -66,6 +91,8 @@ export default function ListingPage() {
           </p>
         ) : null}
       </header>
+
+      {listing.review ? <ListingReviewPanel review={listing.review} history={history} /> : null}
 
       <div className="listing__layout">
         <div className="listing__body">

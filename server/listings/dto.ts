@@ -14,6 +14,7 @@ import type {
 } from '../vocabulary.ts';
 import type { ListingDoc } from './model.ts';
 import { patentExpiry, remainingLifeDays } from './patents.ts';
+import type { Step } from './steps.ts';
 
 // The listing as pages and the API see it: one vocabulary, plain JSON, the
 // confidential section only when the caller was allowed it, never the reserve.
@@ -63,6 +64,8 @@ export interface ListingDto {
   publishedAt: string | null;
   updatedAt: string;
   confidential?: { details: string };
+  /** For its owner and the operators: the workflow steps open to the caller, and the last rejection. */
+  review?: { steps: Step[]; rejection: { reason: string; at: string } | null };
 }
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -76,7 +79,11 @@ const money = (m: { amount: number; currency: string } | null | undefined): Mone
 export function toListingDto(
   listing: ListingDoc,
   organization: OrganizationDoc | null,
-  { confidential, now = new Date() }: { confidential: boolean; now?: Date },
+  {
+    confidential,
+    steps = null,
+    now = new Date(),
+  }: { confidential: boolean; /** Null: not shown the review block. */ steps?: Step[] | null; now?: Date },
 ): ListingDto {
   const terms = listing.licenseTerms;
   const auction = listing.auction;
@@ -136,5 +143,16 @@ export function toListingDto(
     publishedAt: listing.publishedAt ? listing.publishedAt.toISOString() : null,
     updatedAt: listing.updatedAt.toISOString(),
     ...(confidential ? { confidential: { details: listing.confidential?.details ?? '' } } : {}),
+    ...(steps
+      ? {
+          review: {
+            steps,
+            rejection:
+              listing.status === 'draft' && listing.rejection?.reason && listing.rejection.at
+                ? { reason: listing.rejection.reason, at: listing.rejection.at.toISOString() }
+                : null,
+          },
+        }
+      : {}),
   };
 }

@@ -4,6 +4,7 @@ import { notFound } from '../errors.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import { toListingDto, type ListingDto } from './dto.ts';
 import { Listing, type ListingDoc } from './model.ts';
+import { stepsFor } from './steps.ts';
 
 function confidentialFor(actor: Actor, listing: ListingDoc): boolean {
   return can(actor, {
@@ -27,5 +28,11 @@ export async function getListing(actor: Actor, id: string): Promise<ListingDto> 
   }
   // By _id: the only look-up FerretDB answers from an index.
   const organization = await Organization.findById(listing.organization).lean<OrganizationDoc>();
-  return toListingDto(listing, organization, { confidential: confidentialFor(actor, listing) });
+  const resource = { status: listing.status, organizationId: String(listing.organization) };
+  const reviewer =
+    can(actor, { action: 'listing:manage', listing: resource }) || can(actor, { action: 'listing:review' });
+  return toListingDto(listing, organization, {
+    confidential: confidentialFor(actor, listing),
+    steps: reviewer ? stepsFor(actor, listing) : null,
+  });
 }

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { can, type Actor, type Permission } from '../auth/permissions.ts';
+import { can, type Actor } from '../auth/permissions.ts';
 import { conflict, forbidden, notFound, unauthorized } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
@@ -10,30 +10,15 @@ import { ListingHistory, record } from './history.ts';
 import { Listing, type ListingDoc } from './model.ts';
 import { ListingReview } from './review-queue.ts';
 import { getListing } from './service.ts';
+import { permissionsFor, STEPS, type Step } from './steps.ts';
 
-// draft → submitted → published, rejected back to draft, withdrawn by the owner.
-// Each step is a conditional update guarded by the state it read (status and
-// updatedAt), so of two operators publishing at once, or a withdrawal racing a
-// publication, each write applies to the state its author saw or not at all.
-
-type Step = 'submit' | 'publish' | 'reject' | 'withdraw';
-
-const STEPS: Record<Step, { from: readonly ListingStatus[]; to: ListingStatus; event: ListingEvent }> = {
-  submit: { from: ['draft'], to: 'submitted', event: 'submitted' },
-  publish: { from: ['submitted'], to: 'published', event: 'published' },
-  reject: { from: ['submitted'], to: 'draft', event: 'rejected' },
-  withdraw: { from: ['draft', 'submitted', 'published'], to: 'withdrawn', event: 'withdrawn' },
-};
+// Taking the steps of steps.ts. Each is a conditional update guarded by the
+// state it read (status and updatedAt), so of two operators publishing at once,
+// or a withdrawal racing a publication, each write applies to the state its
+// author saw or not at all, and the loser decides again on what it finds.
 
 /** A lost race re-reads and decides again; more than this many in a row is not a race. */
 const ATTEMPTS = 5;
-
-function permissionsFor(step: Step, listing: ListingDoc): Permission[] {
-  const resource = { status: listing.status, organizationId: String(listing.organization) };
-  if (step === 'publish' || step === 'reject') return [{ action: 'listing:review' }];
-  if (step === 'submit') return [{ action: 'listing:manage', listing: resource }, { action: 'listing:create' }];
-  return [{ action: 'listing:manage', listing: resource }];
-}
 
 async function load(actor: Actor, id: string): Promise<ListingDoc> {
   if (!mongoose.isValidObjectId(id) || !/^[a-f0-9]{24}$/i.test(id)) throw notFound('listing');

@@ -1,3 +1,5 @@
+import * as listingPage from '../../app/routes/listings.$id.tsx';
+import * as queuePage from '../../app/routes/operator.listings.tsx';
 import * as historyRoute from '../../app/routes/api.v1.listings.$id.history.ts';
 import * as publishRoute from '../../app/routes/api.v1.listings.$id.publish.ts';
 import * as rejectRoute from '../../app/routes/api.v1.listings.$id.reject.ts';
@@ -199,5 +201,55 @@ describe('the API', () => {
       params: { id: listingId },
     });
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('the pages', () => {
+  let operatorCookie: string;
+  let owner: Awaited<ReturnType<typeof createAccount>>;
+  beforeAll(async () => {
+    await bootstrapOperator('ops-pages@example.com', 'operator-passphrase-2');
+    const { sessionId } = await login(
+      { email: 'ops-pages@example.com', password: 'operator-passphrase-2' },
+      { ip: '127.0.0.1', locale: 'en' },
+    );
+    operatorCookie = `medip_session=${sessionId}`;
+    owner = await createAccount({ kind: 'hospital', verified: true });
+  });
+
+  test('the owner submits from the listing page, the operator publishes from the review queue', async () => {
+    const id = String((await createListing(owner.organizationId, { status: 'draft', publishedAt: null }))._id);
+    const page = await call(listingPage.loader, `/listings/${id}`, { cookie: owner.cookie, params: { id } });
+    expect((await page.json()).listing.review.steps).toEqual(['submit', 'withdraw']);
+
+    const submit = await call(listingPage.action, `/listings/${id}`, {
+      method: 'POST',
+      form: { intent: 'submit' },
+      cookie: owner.cookie,
+      params: { id },
+    });
+    expect(submit.status).toBe(302);
+    const queue = await (await call(queuePage.loader, '/operator/listings', { cookie: operatorCookie })).json();
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
+
+    const publish = await call(queuePage.action, '/operator/listings', {
+      method: 'POST',
+      form: { intent: 'publish', id },
+      cookie: operatorCookie,
+    });
+    expect(await publish.json()).toMatchObject({ done: 'published' });
+    expect((await getListing(null, id)).status).toBe('published');
+  });
+
+  test('the review queue is for operators only', async () => {
+    const response = await call(queuePage.loader, '/operator/listings', { cookie: owner.cookie });
+    expect(response.status).toBe(403);
+  });
+
+  test('a visitor sees no review panel', async () => {
+    const id = String((await createListing(owner.organizationId))._id);
+    const page = await (await call(listingPage.loader, `/listings/${id}`, { params: { id } })).json();
+    expect(page.listing.review).toBeUndefined();
+    expect(page.history).toEqual([]);
   });
 });
