@@ -11,7 +11,7 @@ export {
   type FacetField,
   type SearchQuery,
 } from '../server/search/schemas.ts';
-export { rejectionInput } from '../server/listings/schemas.ts';
+export { listingInput, rejectionInput } from '../server/listings/schemas.ts';
 export { organizationListQuery } from '../server/orgs/schemas.ts';
 export { outboxQuery } from '../server/notifications/schemas.ts';
 export { DomainError, isDomainError, type FieldErrors } from '../server/errors.ts';

@@ -46,6 +46,9 @@ export function createAppServices() {
     },
     listings: {
       get: listings.getListing,
+      create: listings.createListing,
+      editable: listings.editableListing,
+      update: listings.updateListing,
       submit: listings.submitListing,
       withdraw: listings.withdrawListing,
       publish: listings.publishListing,

@@ -82,5 +82,15 @@ export type Currency = (typeof CURRENCIES)[number];
 export const DOCUMENT_VISIBILITIES = ['public', 'confidential'] as const;
 
 /** What a listing's audit trail records. */
-export const LISTING_EVENTS = ['created', 'updated', 'submitted', 'published', 'rejected', 'withdrawn'] as const;
+export const LISTING_EVENTS = [
+  'created',
+  'updated',
+  'submitted',
+  'published',
+  'rejected',
+  'withdrawn',
+  'revision_submitted',
+  'revision_published',
+  'revision_rejected',
+] as const;
 export type ListingEvent = (typeof LISTING_EVENTS)[number];

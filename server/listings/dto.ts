@@ -65,7 +65,12 @@ export interface ListingDto {
   updatedAt: string;
   confidential?: { details: string };
   /** For its owner and the operators: the workflow steps open to the caller, and the last rejection. */
-  review?: { steps: Step[]; rejection: { reason: string; at: string } | null };
+  review?: {
+    steps: Step[];
+    rejection: { reason: string; at: string } | null;
+    /** Changes to a published listing awaiting the operator: the fields and their proposed values. */
+    pendingRevision: { at: string; changes: Record<string, unknown> } | null;
+  };
 }
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -151,6 +156,12 @@ export function toListingDto(
               listing.status === 'draft' && listing.rejection?.reason && listing.rejection.at
                 ? { reason: listing.rejection.reason, at: listing.rejection.at.toISOString() }
                 : null,
+            pendingRevision: listing.pendingRevision
+              ? {
+                  at: listing.pendingRevision.at.toISOString(),
+                  changes: JSON.parse(JSON.stringify(listing.pendingRevision.changes)) as Record<string, unknown>,
+                }
+              : null,
           },
         }
       : {}),

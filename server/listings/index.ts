@@ -14,3 +14,4 @@ export {
   type HistoryItem,
   type ReviewItem,
 } from './workflow.ts';
+export { createListing, editableListing, updateListing } from './editing.ts';

@@ -106,6 +106,19 @@ const listingSchema = new Schema(
     confidential: { details: { type: String, default: '' } },
 
     rejection: { reason: String, at: Date, by: { type: Schema.Types.ObjectId, ref: 'User' } },
+    // Changes to the title, summary, patents or terms of a published listing wait
+    // here for the operator while the published version stays visible.
+    pendingRevision: {
+      type: new Schema(
+        {
+          changes: { type: Schema.Types.Mixed, required: true },
+          by: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+          at: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     submittedAt: { type: Date, default: null },
     publishedAt: { type: Date, default: null },
   },

@@ -7,6 +7,8 @@ import mongoose, { Schema } from 'mongoose';
 const reviewSchema = new Schema(
   {
     _id: { type: Schema.Types.ObjectId, required: true }, // the listing's id
+    // A new listing, or a revision of a published one.
+    kind: { type: String, enum: ['listing', 'revision'], required: true, default: 'listing' },
     organization: { type: Schema.Types.ObjectId, ref: 'Organization', required: true },
     title: { zh: String, en: String },
     submittedAt: { type: Date, required: true },

@@ -31,6 +31,7 @@ export const patentInput = z
     jurisdiction: z.enum(PATENT_JURISDICTIONS),
     type: z.enum(PATENT_TYPES),
     status: z.enum(PATENT_STATUSES),
+    title: bilingualInput(300, { required: false }).optional(),
     filingDate: isoDate,
     grantDate: optionalDate,
     expiryDate: optionalDate,

@@ -16,7 +16,7 @@ export const STEPS: Record<Step, { from: readonly ListingStatus[]; to: ListingSt
 
 export function permissionsFor(step: Step, listing: ListingDoc): Permission[] {
   const resource = { status: listing.status, organizationId: String(listing.organization) };
-  if (step === 'publish' || step === 'reject') return [{ action: 'listing:review' }];
+  if (isReview(step)) return [{ action: 'listing:review' }];
   if (step === 'submit') return [{ action: 'listing:manage', listing: resource }, { action: 'listing:create' }];
   return [{ action: 'listing:manage', listing: resource }];
 }
@@ -24,6 +24,15 @@ export function permissionsFor(step: Step, listing: ListingDoc): Permission[] {
 /** The steps this actor may take on this listing now (the buttons a page shows). */
 export function stepsFor(actor: Actor, listing: ListingDoc): Step[] {
   return (Object.keys(STEPS) as Step[]).filter(
-    (step) => STEPS[step].from.includes(listing.status) && permissionsFor(step, listing).every((p) => can(actor, p)),
+    (step) =>
+      (STEPS[step].from.includes(listing.status) || (isReview(step) && awaitsRevisionReview(listing))) &&
+      permissionsFor(step, listing).every((p) => can(actor, p)),
   );
+}
+
+const isReview = (step: Step) => step === 'publish' || step === 'reject';
+
+/** A published listing whose owner changed its title, summary, patents or terms: publish or reject decide that. */
+export function awaitsRevisionReview(listing: ListingDoc): boolean {
+  return Boolean(listing.pendingRevision) && (listing.status === 'published' || listing.status === 'under_offer');
 }

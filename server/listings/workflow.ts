@@ -9,8 +9,9 @@ import type { ListingDto } from './dto.ts';
 import { ListingHistory, record } from './history.ts';
 import { Listing, type ListingDoc } from './model.ts';
 import { ListingReview } from './review-queue.ts';
+import { toListingInput } from './editing.ts';
 import { getListing } from './service.ts';
-import { permissionsFor, STEPS, type Step } from './steps.ts';
+import { awaitsRevisionReview, permissionsFor, STEPS, type Step } from './steps.ts';
 
 // Taking the steps of steps.ts. Each is a conditional update guarded by the
 // state it read (status and updatedAt), so of two operators publishing at once,
@@ -48,6 +49,12 @@ async function move(actor: Actor, id: string, step: Step, reason: string | null 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const listing = await load(actor, id);
     if (!permissionsFor(step, listing).every((p) => can(actor, p))) throw forbidden();
+    // On a published listing, the operator's decision is about its pending revision.
+    if ((step === 'publish' || step === 'reject') && awaitsRevisionReview(listing)) {
+      const decided = await decideRevision(actor, listing, step === 'publish', reason);
+      if (!decided) continue;
+      return getListing(actor, id);
+    }
     // Asking for the state it is already in (a double click, a retried request) changes nothing.
     if (listing.status === to && step !== 'reject') return getListing(actor, id);
     if (!from.includes(listing.status)) throw conflict('errors.listingState');
@@ -62,6 +69,39 @@ async function move(actor: Actor, id: string, step: Step, reason: string | null 
     return getListing(actor, id);
   }
   throw conflict('errors.listingBusy');
+}
+
+/** Applies (or drops) a published listing's pending revision; false when a concurrent change got there first. */
+async function decideRevision(
+  actor: NonNullable<Actor>,
+  listing: ListingDoc,
+  approve: boolean,
+  reason: string | null,
+): Promise<boolean> {
+  const changes = listing.pendingRevision!.changes as Record<string, unknown>;
+  const decided = await Listing.findOneAndUpdate(
+    { _id: listing._id, status: listing.status, updatedAt: listing.updatedAt },
+    { $set: { ...(approve ? changes : {}), pendingRevision: null } },
+    { returnDocument: 'after', runValidators: true },
+  ).lean<ListingDoc>();
+  if (!decided) return false;
+  await ListingReview.deleteOne({ _id: listing._id });
+  const before = toListingInput(listing);
+  await record(listing._id, {
+    action: approve ? 'revision_published' : 'revision_rejected',
+    by: actor.userId,
+    organization: actor.organizationId,
+    reason,
+    // What was proposed, from what was published: the same whether it was taken or not.
+    changes: Object.keys(changes).map((field) => ({
+      field,
+      from: JSON.parse(JSON.stringify(before[field] ?? null)) as unknown,
+      to: JSON.parse(JSON.stringify(changes[field] ?? null)) as unknown,
+    })),
+  });
+  await listingChanged(String(listing._id));
+  logger.info({ listing: String(listing._id), approve, by: actor.userId }, 'listing revision decided');
+  return true;
 }
 
 /** The review queue, the audit trail and the copies (the search index) follow the listing. */
