@@ -173,7 +173,7 @@ export async function createListing(
     if (isDuplicateKeyError(error)) return { listing: await updateListing(actor, String(id), input), created: false };
     throw error;
   }
-  await record(id, { action: 'created', by: actor.userId, organization: actor.organizationId });
+  await record(id, { at: new Date(), action: 'created', by: actor.userId, organization: actor.organizationId });
   await listingChanged(String(id));
   return { listing: await getListing(actor, String(id)), created: true };
 }
@@ -213,6 +213,7 @@ export async function updateListing(actor: Actor, id: string, input: ListingInpu
 
     if (direct.length) {
       await record(listing._id, {
+        at: updated.updatedAt,
         action: 'updated',
         by: actor.userId,
         organization: actor.organizationId,
@@ -251,6 +252,7 @@ async function queueRevision(
     { upsert: true },
   );
   await record(listing._id, {
+    at: listing.updatedAt,
     action: 'revision_submitted',
     by: actor.userId,
     organization: actor.organizationId,

@@ -30,6 +30,8 @@ const historySchema = new Schema(
 export const ListingHistory = mongoose.model('ListingHistory', historySchema, 'listing_history');
 
 export interface HistoryEntry {
+  /** When the change was written (the listing's updatedAt): racing writers append out of order, readers sort by it. */
+  at: Date;
   action: ListingEvent;
   by: string;
   organization: string;
@@ -41,7 +43,7 @@ export interface HistoryEntry {
 export async function record(listingId: mongoose.Types.ObjectId | string, entry: HistoryEntry): Promise<void> {
   await ListingHistory.updateOne(
     { _id: listingId },
-    { $push: { entries: { ...entry, at: new Date(), reason: entry.reason ?? null, changes: entry.changes ?? [] } } },
+    { $push: { entries: { ...entry, reason: entry.reason ?? null, changes: entry.changes ?? [] } } },
     { upsert: true },
   );
 }

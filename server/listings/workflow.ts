@@ -88,6 +88,7 @@ async function decideRevision(
   await ListingReview.deleteOne({ _id: listing._id });
   const before = toListingInput(listing);
   await record(listing._id, {
+    at: decided.updatedAt,
     action: approve ? 'revision_published' : 'revision_rejected',
     by: actor.userId,
     organization: actor.organizationId,
@@ -129,6 +130,7 @@ async function afterMove(
     await ListingReview.deleteOne({ _id: listing._id });
   }
   await record(listing._id, {
+    at: listing.updatedAt,
     action: STEPS[step].event,
     by: actor.userId,
     organization: actor.organizationId,
@@ -192,7 +194,9 @@ export async function listingHistory(actor: Actor, id: string): Promise<HistoryI
     throw forbidden();
   }
   const history = await ListingHistory.findById(listing._id).lean();
-  return (history?.entries ?? [])
+  // Newest first by the time of each write (concurrent writers may have appended out of order).
+  return [...(history?.entries ?? [])]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
     .map((e) => ({
       at: e.at.toISOString(),
       action: e.action,
@@ -200,6 +204,5 @@ export async function listingHistory(actor: Actor, id: string): Promise<HistoryI
       organization: String(e.organization),
       reason: e.reason ?? null,
       changes: e.changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
-    }))
-    .reverse();
+    }));
 }

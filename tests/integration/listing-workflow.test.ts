@@ -98,7 +98,7 @@ test('operators publishing at once publish once: one history entry, nothing left
 });
 
 test('a withdrawal racing a publication ends withdrawn, out of search and out of the queue, every time', async () => {
-  for (let round = 0; round < 8; round++) {
+  for (let round = 0; round < 20; round++) {
     const title = `Racing lithotripter ${round}`;
     const id = await submitted(title);
     const [published, withdrawn] = await Promise.allSettled([
