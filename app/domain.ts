@@ -7,6 +7,7 @@ export {
   searchQuery,
   suggestQuery,
   SEARCH_SORTS,
+  SITEMAP_PAGE_SIZE,
   FACET_FIELDS,
   type FacetField,
   type SearchQuery,

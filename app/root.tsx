@@ -30,11 +30,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });
   // A session used in its second half was extended; a dead one is cleared.
   if (auth.setCookie) headers.append('Set-Cookie', auth.setCookie);
-  return json({ locale, viewer }, { headers });
+  return json({ locale, viewer, publicUrl: context.publicUrl }, { headers });
 }
 
 export function useViewer() {
   return useRouteLoaderData<typeof loader>('root')?.viewer ?? null;
+}
+
+/** Where people reach the site (canonical links, structured data). */
+export function usePublicUrl(): string {
+  return useRouteLoaderData<typeof loader>('root')?.publicUrl ?? '';
 }
 
 export function useLocale(): Locale {

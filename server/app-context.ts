@@ -1,4 +1,5 @@
 import * as auth from './auth/index.ts';
+import { config } from './config.ts';
 import { databaseStatus } from './db/connection.ts';
 import * as listings from './listings/index.ts';
 import { logger } from './logger.ts';
@@ -39,6 +40,7 @@ export function createAppServices() {
     orgs: {
       get: orgs.getOrganization,
       list: orgs.listOrganizations,
+      sitemap: orgs.sitemapOrganizations,
       verify: orgs.verifyOrganization,
       reject: orgs.rejectOrganization,
       invite: orgs.createInvitation,
@@ -61,6 +63,7 @@ export function createAppServices() {
       listings: search.searchListings,
       suggest: search.suggestTitles,
       figures: search.marketplaceFigures,
+      sitemap: search.sitemapListings,
     },
     outbox: {
       list: notifications.listOutbox,
@@ -70,6 +73,8 @@ export function createAppServices() {
       status: async () => ({ db: await databaseStatus(), search: await search.searchStatus() }),
     },
     logger,
+    /** Where people reach the site (canonical links, sitemaps); not a secret. */
+    publicUrl: config().PUBLIC_URL,
   };
 }
 

@@ -3,19 +3,59 @@ import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '~/root';
+import { useLocale, usePublicUrl } from '~/root';
 import { getActor, requireUser } from '~/utils/session.server';
 import { getLocale } from '~/utils/locale.server';
 import { parseInput, readForm } from '~/utils/validation.server';
-import { rejectionInput } from '~/domain';
+import { PUBLIC_LISTING_STATUSES, rejectionInput, type ListingDto } from '~/domain';
+import { JsonLd } from '~/components/json-ld';
+import { describe, localizedUrl, seoMeta } from '~/utils/seo';
+import type { Locale } from '~/i18n';
 import { ListingReviewPanel } from '~/components/listing-review';
-import { formatDate, formatDateTime, formatMoney, pickText, type Bilingual } from '~/utils/format';
+import { formatDate, formatDateTime, formatMoney, minorToMajor, pickText, type Bilingual } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? pageTitle(matches, { text: pickText(data.listing.title, localeFromMatches(matches)).text }) : [];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const locale = localeFromMatches(matches);
+  const { listing } = data;
+  const title = pageTitle(matches, { text: pickText(listing.title, locale).text })[0] as { title: string };
+  return seoMeta(matches, {
+    title: title.title,
+    description: describe(pickText(listing.summary, locale).text),
+    path: `/listings/${listing.id}`,
+    type: 'product',
+  });
+};
+
+/** schema.org Product: the listing as search engines show it (public fields only). */
+function listingJsonLd(listing: ListingDto, locale: Locale, url: string, t: (key: string) => string) {
+  const price = listing.askingPrice;
+  return {
+    '@type': 'Product',
+    name: pickText(listing.title, locale).text,
+    description: pickText(listing.summary, locale).text,
+    category: t(`categories.${listing.category}`),
+    url,
+    ...(listing.organization
+      ? { brand: { '@type': 'Organization', name: pickText(listing.organization.name, locale).text } }
+      : {}),
+    ...(listing.patents.length ? { identifier: listing.patents.map((p) => p.number).join(', ') } : {}),
+    ...(price
+      ? {
+          offers: {
+            '@type': 'Offer',
+            price: minorToMajor(price),
+            priceCurrency: price.currency,
+            availability: 'https://schema.org/InStock',
+            url,
+          },
+        }
+      : {}),
+  };
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
@@ -66,6 +106,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 export default function ListingPage() {
   const { listing, history } = useLoaderData<typeof loader>();
+  const publicUrl = usePublicUrl();
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(listing.title, locale);
@@ -93,6 +134,9 @@ export default function ListingPage() {
       </header>
 
       {listing.review ? <ListingReviewPanel review={listing.review} history={history} /> : null}
+      {PUBLIC_LISTING_STATUSES.includes(listing.status) ? (
+        <JsonLd data={listingJsonLd(listing, locale, localizedUrl(publicUrl, `/listings/${listing.id}`, locale), t)} />
+      ) : null}
 
       <div className="listing__layout">
         <div className="listing__body">

@@ -4,15 +4,33 @@ import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { ListingCard } from '~/components/listing-card';
-import { useLocale } from '~/root';
+import { useLocale, usePublicUrl } from '~/root';
+import { JsonLd } from '~/components/json-ld';
+import { describe, localizedUrl, seoMeta } from '~/utils/seo';
 import { searchQuery } from '~/domain';
 import { formatDate, pickText } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { getActor } from '~/utils/session.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? pageTitle(matches, { text: pickText(data.organization.name, localeFromMatches(matches)).text }) : [];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const locale = localeFromMatches(matches);
+  const org = data.organization;
+  const title = pageTitle(matches, { text: pickText(org.name, locale).text })[0] as { title: string };
+  return seoMeta(matches, {
+    title: title.title,
+    description: describe(pickText(org.description, locale).text || pickText(org.name, locale).text),
+    path: `/orgs/${org.id}`,
+  });
+};
+
+const SCHEMA_TYPES: Partial<Record<string, string>> = {
+  basic_institute: 'ResearchOrganization',
+  engineering_institute: 'ResearchOrganization',
+  hospital: 'Hospital',
+  company: 'Corporation',
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
@@ -32,8 +50,25 @@ export default function OrganizationPage() {
   const other = locale === 'zh-CN' ? org.name.en : org.name.zh;
   const about = pickText(org.description, locale);
   const region = [org.region.city, org.region.province, org.region.country].filter(Boolean).join(', ');
+  const publicUrl = usePublicUrl();
   return (
     <article>
+      <JsonLd
+        data={{
+          '@type': SCHEMA_TYPES[org.kind] ?? 'Organization',
+          name: name.text,
+          ...(other && other !== name.text ? { alternateName: other } : {}),
+          url: localizedUrl(publicUrl, `/orgs/${org.id}`, locale),
+          ...(org.website ? { sameAs: org.website } : {}),
+          ...(about.text ? { description: about.text } : {}),
+          address: {
+            '@type': 'PostalAddress',
+            addressCountry: org.region.country,
+            ...(org.region.province ? { addressRegion: org.region.province } : {}),
+            ...(org.region.city ? { addressLocality: org.region.city } : {}),
+          },
+        }}
+      />
       <header>
         <p className="card__meta">
           <span className="badge">{t(`orgKinds.${org.kind}`)}</span>

@@ -22,6 +22,14 @@ function fractionDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
+/** Integer minor units as a decimal string of major units, exactly: { amount: 50000005, currency: 'CNY' } → "500000.05". */
+export function minorToMajor(money: Money): string {
+  const digits = fractionDigits(money.currency);
+  if (digits === 0) return String(money.amount);
+  const padded = String(money.amount).padStart(digits + 1, '0');
+  return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
 /** Formats integer minor units, e.g. { amount: 50000000, currency: 'CNY' } → ¥500,000.00. */
 export function formatMoney(money: Money, locale: Locale, { compact = false } = {}): string {
   const major = money.amount / 10 ** fractionDigits(money.currency);

@@ -2,7 +2,8 @@ import { createCookie } from '@remix-run/node';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale } from '~/i18n';
 
-// The visitor's language: their explicit choice (a cookie), else the browser's
+// The visitor's language: the page's own `?lang=` (the zh/en alternates search
+// engines index), else their explicit choice (a cookie), else the browser's
 // Accept-Language, else Chinese.
 export const localeCookie = createCookie('locale', {
   path: '/',
@@ -13,6 +14,8 @@ export const localeCookie = createCookie('locale', {
 });
 
 export async function getLocale(request: Request): Promise<Locale> {
+  const asked = new URL(request.url).searchParams.get('lang');
+  if (isLocale(asked)) return asked;
   const chosen: unknown = await localeCookie.parse(request.headers.get('Cookie'));
   if (isLocale(chosen)) return chosen;
   const negotiated = new Negotiator({

@@ -7,6 +7,7 @@ export {
   getOrganization,
   listOrganizations,
   rejectOrganization,
+  sitemapOrganizations,
   verifyOrganization,
   type OrganizationProfile,
 } from './service.ts';

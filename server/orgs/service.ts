@@ -199,3 +199,12 @@ export async function describeInvitation(
     ? { organization: toOrganizationSummary(org), role: invitation.role, email: invitation.email ?? null }
     : null;
 }
+
+/** Every verified member organization's id and last change, for /sitemap.xml (a small collection). */
+export async function sitemapOrganizations(actor: Actor): Promise<{ id: string; updatedAt: string }[]> {
+  if (!can(actor, { action: 'org:view' })) throw forbidden();
+  const orgs = await Organization.find({ verified: true, kind: { $ne: 'operator' } })
+    .sort({ updatedAt: -1 })
+    .lean<(OrganizationDoc & { updatedAt: Date })[]>();
+  return orgs.map((o) => ({ id: String(o._id), updatedAt: o.updatedAt.toISOString() }));
+}

@@ -8,6 +8,7 @@ export {
   reindex,
   replayPending,
   searchListings,
+  sitemapListings,
   searchStatus,
   suggestTitles,
   syncListing,
@@ -15,5 +16,12 @@ export {
   type ReconcileReport,
   type SearchPage,
 } from './service.ts';
-export { searchQuery, SEARCH_SORTS, FACET_FIELDS, type FacetField, type SearchQuery } from './schemas.ts';
+export {
+  searchQuery,
+  SEARCH_SORTS,
+  SITEMAP_PAGE_SIZE,
+  FACET_FIELDS,
+  type FacetField,
+  type SearchQuery,
+} from './schemas.ts';
 export type { ListingHit } from './hits.ts';

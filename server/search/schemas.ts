@@ -112,3 +112,6 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 
 /** What the search box asks for suggestions while the reader types. */
 export const suggestQuery = z.object({ q: z.string().max(100, { message: 'validation.queryTooLong' }).default('') });
+
+/** How many URLs one sitemap file may hold (the sitemaps.org limit). */
+export const SITEMAP_PAGE_SIZE = 50_000;

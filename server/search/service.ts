@@ -299,3 +299,19 @@ export async function marketplaceFigures(actor: Actor): Promise<MarketplaceFigur
   ]);
   return { listings: page.total, patentListings: page.facets.kind?.patent ?? 0, ...members };
 }
+
+const SITEMAP_TTL_MS = 10 * 60_000;
+let sitemapCache: { at: number; entries: { id: string; updatedAt: string }[] } | null = null;
+
+/** Every published listing's id and last change, newest first, for /sitemap.xml (kept ten minutes). */
+export async function sitemapListings(actor: Actor): Promise<{ id: string; updatedAt: string }[]> {
+  if (!can(actor, { action: 'listing:search' })) throw forbidden();
+  if (!sitemapCache || Date.now() - sitemapCache.at > SITEMAP_TTL_MS) {
+    const versions = await engine().versions();
+    const entries = [...versions]
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, updatedAt]) => ({ id, updatedAt: new Date(updatedAt).toISOString() }));
+    sitemapCache = { at: Date.now(), entries };
+  }
+  return sitemapCache.entries;
+}

@@ -67,3 +67,24 @@ test('pages work without JavaScript', async ({ browser }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('挂牌项目');
   await context.close();
 });
+
+test('a public listing tells search engines its title, canonical URL, languages and structured data', async ({
+  page,
+}) => {
+  await page.goto('/listings?lang=en');
+  const href = await page.locator('.card a').first().getAttribute('href');
+  await page.goto(`${href}?lang=en`);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await expect(page).toHaveTitle(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${href}\\?lang=en$`));
+  await expect(page.locator('link[rel="alternate"][hreflang="zh-CN"]')).toHaveAttribute('href', /\?lang=zh-CN$/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    'content',
+    new RegExp(`^${title.slice(0, 20)}`),
+  );
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Product', name: title });
+
+  await page.goto(`${href}?lang=zh-CN`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
