@@ -295,6 +295,7 @@ describe('the corpus', () => {
     '/account/tokens',
     '/verify-email',
     '/operator/organizations',
+    '/operator/listings',
     '/logout',
   ];
   /** Who posts: nobody, a bogus session, the owner and the operator (never a real session where it would log out or mail). */
@@ -1207,6 +1208,12 @@ describe('the corpus', () => {
       ['POST', '/api/v1/orgs/zzz/reject', operator],
       ['POST', '/api/v1/orgs/zzz/verify', operator],
       ['PUT', '/api/v1/me', owner],
+      ['POST', '/api/v1/listings', owner],
+      ['POST', '/api/v1/listings', BOGUS_SESSION],
+      ['PATCH', `/api/v1/listings/${listingId}`, owner],
+      ['PATCH', '/api/v1/listings/zzz', owner],
+      ['POST', `/api/v1/listings/${listingId}/reject`, operator],
+      ['POST', `/api/v1/listings/${listingId}/reject`, owner],
     ];
     const isValidTokenRequest = (body: string) => {
       try {
