@@ -12,7 +12,27 @@ export {
   type FacetField,
   type SearchQuery,
 } from '../server/search/schemas.ts';
-export { listingInput, rejectionInput } from '../server/listings/schemas.ts';
+export {
+  formStepOf,
+  LISTING_FORM_STEPS,
+  listingFormInput,
+  listingFormSteps,
+  listingInput,
+  rejectionInput,
+  type ListingFieldStep,
+  type ListingFormStep,
+} from '../server/listings/schemas.ts';
+export { listingCompleteness, type Completeness } from '../server/listings/completeness.ts';
+export {
+  isTicked,
+  rowsOf,
+  type ListingFormValues,
+  type MoneyText,
+  type PatentRowValues,
+  type TextPair,
+} from '../server/listings/form-values.ts';
+export { remainingLifeDays } from '../server/listings/patents.ts';
+export { parseMajorUnits } from '../server/shared/money.ts';
 export { organizationListQuery } from '../server/orgs/schemas.ts';
 export { outboxQuery } from '../server/notifications/schemas.ts';
 export { DomainError, isDomainError, type FieldErrors } from '../server/errors.ts';
@@ -21,5 +41,6 @@ export type { RequestAuth } from '../server/auth/request-auth.ts';
 export type { ClientContext } from '../server/auth/service.ts';
 export type { AppContext } from '../server/app-context.ts';
 export type { ListingDto } from '../server/listings/dto.ts';
+export type { ListingFormDraftDto, ListingFormDraftSummary } from '../server/listings/form-drafts.ts';
 export type { ListingHit } from '../server/search/hits.ts';
 export type { SearchPage } from '../server/search/service.ts';

@@ -113,10 +113,14 @@ async function main(): Promise<void> {
     if (barStarted) bar.stop();
     // The seed writes listings directly: bring the search index up to date, as a
     // listing write would (the embedded engine's snapshot is what the app loads).
-    process.stderr.write('seed: updating the search index\n');
-    await search.openSearch(search.engineFromConfig());
-    const indexed = await search.reconcile();
-    await search.closeSearch();
+    // Nothing new means the last run already did (and the app reconciles at start).
+    let indexed: Awaited<ReturnType<typeof search.reconcile>> | null = null;
+    if (result.listingsCreated > 0) {
+      process.stderr.write('seed: updating the search index\n');
+      await search.openSearch(search.engineFromConfig());
+      indexed = await search.reconcile();
+      await search.closeSearch();
+    }
     const elapsed = formatDuration(Date.now() - started);
     process.stdout.write(
       [
@@ -124,7 +128,9 @@ async function main(): Promise<void> {
         `  organizations  ${result.organizations}`,
         `  demo users     ${result.users} (password ${demo.DEMO_PASSWORD})`,
         `  listings       ${result.listingsTotal} (${result.listingsCreated} new, ${result.listingsTotal - result.listingsCreated} already present)`,
-        `  search index   ${indexed.checked} published listings (${indexed.added} added, ${indexed.updated} updated, ${indexed.removed} removed)`,
+        indexed
+          ? `  search index   ${indexed.checked} published listings (${indexed.added} added, ${indexed.updated} updated, ${indexed.removed} removed)`
+          : '  search index   unchanged',
         `Sign in as: ${demo.DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`,
         '',
       ].join('\n'),

@@ -57,6 +57,15 @@ export function createAppServices() {
       reject: listings.rejectListing,
       history: listings.listingHistory,
       reviewQueue: listings.reviewQueue,
+      /** The multi-step form's progress, saved at every step (form-drafts.ts). */
+      drafts: {
+        start: listings.startDraft,
+        get: listings.getDraft,
+        save: listings.saveStep,
+        finish: listings.finishDraft,
+        discard: listings.discardDraft,
+        list: listings.listDrafts,
+      },
     },
     search: {
       /** Browsing, counting and faceting listings: the search engine, never the database. */

@@ -19,7 +19,8 @@ import { sameOriginGuard } from './http/same-origin.ts';
 import { cspNonce, noStoreForCredentials, securityHeaders } from './http/security-headers.ts';
 import { registerBuiltinJobs, startJobs, stopJobs } from './jobs/index.ts';
 import { logger } from './logger.ts';
-import { closeSearch } from './search/index.ts';
+import { closeSearch, searchGeneration } from './search/index.ts';
+import { anonymousCache } from './http/anonymous-cache.ts';
 import { prepareServer } from './startup.ts';
 
 const buildPath = path.resolve('build/index.js');
@@ -92,6 +93,14 @@ async function main() {
   app.use(noStoreForCredentials(sessionCookieName));
   app.use(bodyTimeout(BODY_TIMEOUT_MS));
   app.use(sameOriginGuard(sessionCookieName));
+  // The busiest anonymous reads, kept a few seconds (and never past an index change).
+  app.use(
+    anonymousCache({
+      paths: ['/', '/listings', '/listings/suggest', '/api/v1/search', '/api/v1/listings'],
+      sessionCookieName,
+      generation: searchGeneration,
+    }),
+  );
   app.all('*', remix.handle);
 
   registerBuiltinJobs();

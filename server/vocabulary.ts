@@ -25,6 +25,8 @@ export const LISTING_STATUSES = ['draft', 'submitted', 'published', 'under_offer
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 /** Statuses anyone may see; the rest only the owning organization and operators. */
 export const PUBLIC_LISTING_STATUSES: readonly ListingStatus[] = ['published', 'under_offer', 'closed'];
+/** Statuses in which the owner may still edit a listing (a live one through a revision the operator reviews). */
+export const EDITABLE_LISTING_STATUSES: readonly ListingStatus[] = ['draft', 'submitted', 'published', 'under_offer'];
 
 export const CATEGORIES = [
   'medical_optics',

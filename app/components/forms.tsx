@@ -29,7 +29,9 @@ export function useValidatedForm<T extends FieldValues>(schema: z.ZodType, defau
     defaultValues,
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const element = event.currentTarget;
+    // The button pressed is part of the submission (Next, Back, Save…), as without JavaScript.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const element = submitter instanceof HTMLButtonElement ? submitter : event.currentTarget;
     void form.handleSubmit(() => submit(element))(event);
   };
   return { form, onSubmit };
@@ -49,7 +51,7 @@ export function useFieldError(form: UseFormReturn<FieldValues> | undefined, name
   return actionData?.fieldErrors?.[name]?.[0];
 }
 
-function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
+export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
   if (!error) return null;
   return (
     <p id={id} className="field-error" role="alert">
@@ -58,34 +60,77 @@ function FieldMessage({ id, error }: { id: string; error: string | undefined }) 
   );
 }
 
-interface FieldProps extends Omit<ComponentProps<'input'>, 'name' | 'form'> {
+type FieldProps<Element extends 'input' | 'textarea'> = Omit<ComponentProps<Element>, 'name' | 'form'> & {
   form?: UseFormReturn<FieldValues>;
   name: string;
   label: string;
   hint?: string;
-}
+};
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function TextField({ form, name, label, hint, ...input }: FieldProps) {
+/** The error of a field or group, and the ids that tie it and the hint to their control for screen readers. */
+export function useFieldMessages(form: UseFormReturn<FieldValues> | undefined, name: string, hint: string | undefined) {
   const id = useId();
   const error = useFieldError(form, name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return { id, error, describedBy };
+}
+
+/** useFieldMessages, and the control's registration with the form. */
+function useFieldWiring(form: UseFormReturn<FieldValues> | undefined, name: string, hint: string | undefined) {
+  const { id, error, describedBy } = useFieldMessages(form, name, hint);
   const registered = form ? form.register(name as FieldPath<FieldValues>) : { name };
+  return {
+    id,
+    error,
+    control: { id, ...registered, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy },
+  };
+}
+
+export function FieldHint({ id, hint }: { id: string; hint: string | undefined }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="hint">
+      {hint}
+    </p>
+  );
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function TextField({ form, name, label, hint, ...input }: FieldProps<'input'>) {
+  const { id, error, control } = useFieldWiring(form, name, hint);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        {...input}
-        {...registered}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
+      <FieldHint id={id} hint={hint} />
+      <input {...input} {...control} />
+      <FieldMessage id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+/** TextField for longer text. */
+export function TextAreaField({ form, name, label, hint, ...textarea }: FieldProps<'textarea'>) {
+  const { id, error, control } = useFieldWiring(form, name, hint);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <FieldHint id={id} hint={hint} />
+      <textarea {...textarea} {...control} />
+      <FieldMessage id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+/** A checkbox that posts `true` when ticked (and nothing when not), its label beside it. */
+export function CheckboxField({ form, name, label, hint, ...input }: Omit<FieldProps<'input'>, 'type' | 'value'>) {
+  const { id, error, control } = useFieldWiring(form, name, hint);
+  return (
+    <div className="field field--checkbox">
+      <div className="checkbox">
+        <input {...input} {...control} type="checkbox" value="true" />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <FieldHint id={id} hint={hint} />
       <FieldMessage id={`${id}-error`} error={error} />
     </div>
   );

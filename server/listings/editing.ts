@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { can, type Actor } from '../auth/permissions.ts';
 import { insertOnce, isDuplicateKeyError } from '../db/insert-once.ts';
 import { conflict, forbidden, notFound, unauthorized } from '../errors.ts';
+import { EDITABLE_LISTING_STATUSES } from '../vocabulary.ts';
 import { listingChanged } from './changes.ts';
 import type { ListingDto } from './dto.ts';
 import { externalKeyOf, ListingExternalKey } from './external-keys.ts';
@@ -147,10 +148,12 @@ export async function editableListing(actor: Actor, id: string): Promise<Record<
 export async function createListing(
   actor: Actor,
   input: ListingInput,
+  /** The new listing's id, chosen by a caller that may retry (a form draft finishing): a second call updates it. */
+  { id: chosenId }: { id?: mongoose.Types.ObjectId } = {},
 ): Promise<{ listing: ListingDto; created: boolean }> {
   if (!actor) throw unauthorized();
   if (!can(actor, { action: 'listing:create' })) throw forbidden();
-  let id = new mongoose.Types.ObjectId();
+  let id = chosenId ?? new mongoose.Types.ObjectId();
   if (input.externalId) {
     const key = externalKeyOf(actor.organizationId, input.externalId);
     const { doc: claim, created } = await insertOnce(ListingExternalKey, { _id: key }, { _id: key, listing: id });
@@ -188,7 +191,7 @@ export async function updateListing(actor: Actor, id: string, input: ListingInpu
     }
     const current = toListingInput(listing);
     const live = listing.status === 'published' || listing.status === 'under_offer';
-    if (!live && listing.status !== 'draft' && listing.status !== 'submitted') throw conflict('errors.listingState');
+    if (!EDITABLE_LISTING_STATUSES.includes(listing.status)) throw conflict('errors.listingState');
 
     const direct = changesBetween(current, input, live ? EDITED_FIELDS.filter((f) => !isRevised(f)) : EDITED_FIELDS);
     // A revision holds the revised fields that differ from the published listing.

@@ -1,5 +1,12 @@
 export { Listing, type ListingDoc } from './model.ts';
-export { listingInput, patentInput, rejectionInput, type ListingInput } from './schemas.ts';
+export {
+  listingFormInput,
+  listingFormSteps,
+  listingInput,
+  patentInput,
+  rejectionInput,
+  type ListingInput,
+} from './schemas.ts';
 export { getListing } from './service.ts';
 export { toListingDto, type ListingDto, type PatentDto } from './dto.ts';
 export { remainingLifeDays, patentExpiry, isValidPatentNumber } from './patents.ts';
@@ -15,3 +22,14 @@ export {
   type ReviewItem,
 } from './workflow.ts';
 export { createListing, editableListing, updateListing } from './editing.ts';
+export {
+  discardDraft,
+  finishDraft,
+  getDraft,
+  listDrafts,
+  ListingFormDraft,
+  saveStep,
+  startDraft,
+  type ListingFormDraftDto,
+  type ListingFormDraftSummary,
+} from './form-drafts.ts';

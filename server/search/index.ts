@@ -7,6 +7,7 @@ export {
   reconcile,
   reindex,
   replayPending,
+  searchGeneration,
   searchListings,
   sitemapListings,
   searchStatus,

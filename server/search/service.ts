@@ -20,6 +20,9 @@ import { FACET_FIELDS, type FacetField, type SearchQuery } from './schemas.ts';
 let current: SearchEngine | undefined;
 /** Whether the index is known complete: false while a first build runs after a start without a snapshot. */
 let complete = false;
+/** Moves on whenever what search answers may have changed (caches of its answers compare it). */
+let generation = 0;
+export const searchGeneration = () => generation;
 /** Listings whose index update failed while the engine was down; replayed by a job. */
 const pending = new Set<string>();
 
@@ -37,6 +40,7 @@ export function engineFromConfig(): SearchEngine {
  */
 export async function openSearch(engine: SearchEngine): Promise<void> {
   current = engine;
+  generation++;
   pending.clear();
   await engine.open().catch((error: unknown) => {
     if (!(error instanceof EngineUnavailableError)) throw error;
@@ -74,7 +78,8 @@ export interface SearchPage {
   notice?: 'warming' | 'unavailable';
 }
 
-function engineQuery(query: SearchQuery, facets: readonly FacetField[]): EngineQuery {
+/** What the engine is asked for a search query (exported for the benchmark, which calls engines directly). */
+export function engineQuery(query: SearchQuery, facets: readonly FacetField[]): EngineQuery {
   const minor = (yuan: number | undefined) => (yuan === undefined ? undefined : Math.round(yuan * 100));
   return {
     text: normalizePatentNumbers(query.q),
@@ -176,6 +181,7 @@ async function applyListing(id: string): Promise<void> {
     } else {
       await engine().remove([id]);
     }
+    generation++;
     pending.delete(id);
   } catch (error) {
     if (!(error instanceof EngineUnavailableError)) throw error;
@@ -226,8 +232,22 @@ export async function reconcile(onProgress?: (done: number) => void): Promise<Re
   const indexed = await engine().versions();
   const report: ReconcileReport = { checked: 0, added: 0, updated: 0, removed: 0 };
   const orgs = new Map((await Organization.find().lean<OrganizationDoc[]>()).map((o) => [String(o._id), o] as const));
+  const stale: string[] = [];
   let batch: SearchDocument[] = [];
+  const index = async (listing: ListingDoc) => {
+    const org = orgs.get(String(listing.organization));
+    if (!org) return;
+    batch.push(toSearchDocument(listing, org));
+    if (batch.length >= 1000) {
+      await engine().upsert(batch);
+      batch = [];
+    }
+  };
+  // With an index to compare against, a first pass reads only ids and versions
+  // (much less to decode and send); the few stale listings are then read whole.
+  const compareOnly = indexed.size > 0;
   const cursor = Listing.find({ status: { $in: INDEXED_STATUSES } })
+    .select(compareOnly ? { _id: 1, updatedAt: 1 } : {})
     .lean<ListingDoc[]>()
     .cursor({ batchSize: 1000 });
   for await (const listing of cursor as AsyncIterable<ListingDoc>) {
@@ -235,16 +255,16 @@ export async function reconcile(onProgress?: (done: number) => void): Promise<Re
     const version = indexed.get(id);
     indexed.delete(id);
     report.checked++;
-    const org = orgs.get(String(listing.organization));
-    if (!org || version === listing.updatedAt.getTime()) continue;
+    if (report.checked % 1000 === 0) onProgress?.(report.checked);
+    if (version === listing.updatedAt.getTime()) continue;
     if (version === undefined) report.added++;
     else report.updated++;
-    batch.push(toSearchDocument(listing, org));
-    if (batch.length >= 1000) {
-      await engine().upsert(batch);
-      batch = [];
-    }
-    if (report.checked % 1000 === 0) onProgress?.(report.checked);
+    if (compareOnly) stale.push(id);
+    else await index(listing);
+  }
+  for (const id of stale) {
+    const listing = await Listing.findById(id).lean<ListingDoc>();
+    if (listing && INDEXED_STATUSES.includes(listing.status)) await index(listing);
   }
   if (batch.length) await engine().upsert(batch);
   // What is left in the index has no published listing behind it.
@@ -252,6 +272,7 @@ export async function reconcile(onProgress?: (done: number) => void): Promise<Re
   if (indexed.size) await engine().remove([...indexed.keys()]);
   await engine().flush();
   complete = true;
+  generation++;
   if (report.added || report.updated || report.removed) logger.info(report, 'search index reconciled');
   return report;
 }

@@ -1,0 +1,119 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+// A short-lived cache of what anonymous visitors are shown on the busiest
+// read-only paths (the home page, browsing, the search API). A browse page costs
+// milliseconds of React rendering per request; under load those add up to a queue,
+// while a cached answer costs a string copy. It holds only answers that depend on
+// nothing but the URL and the language: no credential in the request, no cookie
+// set by the answer, status 200. An entry dies after a few seconds, and at once
+// when the search index changes (the generation moves on). Each hit carries this
+// response's own CSP nonce: the cached page's nonce is replaced in its body.
+
+export interface AnonymousCacheOptions {
+  /** Paths (exact) whose GET answers may be cached. */
+  paths: readonly string[];
+  /** The session cookie's name: a request carrying it is never served from or stored in the cache. */
+  sessionCookieName: string;
+  /** Changes whenever what the pages show may have changed (the search index's generation). */
+  generation: () => number;
+  ttlMs?: number;
+  maxEntries?: number;
+  maxBodyBytes?: number;
+}
+
+interface Entry {
+  at: number;
+  generation: number;
+  status: number;
+  headers: [string, string | string[]][];
+  body: string;
+  nonce: string;
+}
+
+/** Headers that belong to one answer, not to its content. */
+const PER_RESPONSE = new Set([
+  'date',
+  'content-security-policy',
+  'content-length',
+  'content-encoding', // compression encodes each answer itself
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'x-cache',
+]);
+
+export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
+  const { paths, sessionCookieName, generation, ttlMs = 10_000, maxEntries = 500, maxBodyBytes = 1_000_000 } = options;
+  const cacheable = new Set(paths);
+  const entries = new Map<string, Entry>();
+
+  const keyOf = (req: Request) =>
+    [
+      req.method === 'HEAD' ? 'GET' : req.method,
+      req.originalUrl,
+      // The language decides the content: the locale cookie, else Accept-Language.
+      /(?:^|;\s*)locale=([^;]*)/.exec(req.headers.cookie ?? '')?.[1] ?? '',
+      (req.headers['accept-language'] ?? '').toLowerCase(),
+    ].join('\n');
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    const anonymous =
+      !req.headers.authorization && !new RegExp(`(?:^|;\\s*)${sessionCookieName}=`).test(req.headers.cookie ?? '');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !cacheable.has(req.path) || !anonymous) return next();
+
+    const key = keyOf(req);
+    const nonce = String(res.locals.cspNonce ?? '');
+    const hit = entries.get(key);
+    if (hit && hit.generation === generation() && Date.now() - hit.at < ttlMs) {
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      res.setHeader('X-Cache', 'HIT');
+      res.status(hit.status).send(hit.nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body);
+      return;
+    }
+    if (hit) entries.delete(key);
+    res.setHeader('X-Cache', 'MISS');
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > maxBodyBytes) return;
+      const buffer = Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      size += buffer.length;
+      chunks.push(buffer);
+    };
+    const startedAt = generation();
+    res.write = ((...args: unknown[]) => {
+      keep(args[0], args[1]);
+      return write(...args);
+    }) as Response['write'];
+    res.end = ((...args: unknown[]) => {
+      keep(args[0], args[1]);
+      const storable =
+        req.method === 'GET' &&
+        res.statusCode === 200 &&
+        size <= maxBodyBytes &&
+        !res.getHeader('set-cookie') &&
+        // Not when the index changed while this answer was being made.
+        generation() === startedAt;
+      if (storable) {
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+        entries.set(key, {
+          at: Date.now(),
+          generation: startedAt,
+          status: 200,
+          headers: Object.entries(res.getHeaders())
+            .filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()))
+            .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
+          body: Buffer.concat(chunks).toString('utf8'),
+          nonce,
+        });
+      }
+      return end(...args);
+    }) as Response['end'];
+    next();
+  };
+}

@@ -1,0 +1,203 @@
+import mongoose, { Schema, type Types } from 'mongoose';
+import type { z } from 'zod';
+import { can, type Actor } from '../auth/permissions.ts';
+import { conflict, forbidden, invalid, notFound, unauthorized, type FieldErrors } from '../errors.ts';
+import { EDITABLE_LISTING_STATUSES, type ListingStatus } from '../vocabulary.ts';
+import type { ListingDto } from './dto.ts';
+import { createListing, editableListing, updateListing } from './editing.ts';
+import { toFormValues, type ListingFormValues } from './form-values.ts';
+import { Listing } from './model.ts';
+import {
+  LISTING_FORM_STEPS,
+  listingFormInput,
+  type ListingFieldStep,
+  type ListingFormStep,
+  type ListingStepOutput,
+} from './schemas.ts';
+import { getListing } from './service.ts';
+import { submitListing } from './workflow.ts';
+
+// The multi-step listing form keeps its progress here, one small document per
+// draft: a Listing needs every required field, a form in progress has only
+// some. Each step saves its own fields (validated by that step's schema); the
+// last step validates the whole listing and creates or updates it. Drafts are
+// their author's alone and are read by _id, or by { user } for that author's
+// list (a small collection).
+
+const draftSchema = new Schema(
+  {
+    organization: { type: Schema.Types.ObjectId, ref: 'Organization', required: true },
+    user: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    /** The listing being edited; null while the draft is a new listing. */
+    listingId: { type: Schema.Types.ObjectId, ref: 'Listing', default: null },
+    /** Where the author left off. */
+    step: { type: String, enum: LISTING_FORM_STEPS, required: true, default: 'basics' },
+    /** The form's values so far (form-values.ts), by step. */
+    data: { type: Schema.Types.Mixed, default: () => ({}) },
+  },
+  { timestamps: true, versionKey: false, minimize: false },
+);
+// A user's unfinished drafts, to continue where they left off.
+draftSchema.index({ user: 1 });
+
+interface DraftDoc {
+  _id: Types.ObjectId;
+  organization: Types.ObjectId;
+  user: Types.ObjectId;
+  listingId: Types.ObjectId | null;
+  step: ListingFormStep;
+  data: ListingFormValues;
+  updatedAt: Date;
+}
+
+export const ListingFormDraft = mongoose.model('ListingFormDraft', draftSchema, 'listing_form_drafts');
+
+export interface ListingFormDraftDto {
+  id: string;
+  /** The listing being edited, with its status; null for a new listing. */
+  listing: { id: string; status: ListingStatus } | null;
+  step: ListingFormStep;
+  values: ListingFormValues;
+  updatedAt: string;
+}
+
+const isId = (id: string) => /^[a-f0-9]{24}$/i.test(id);
+
+/** The listing an edit draft changes, as the permission check needs it; not found unless the actor may manage it. */
+async function listingToEdit(actor: NonNullable<Actor>, id: Types.ObjectId | string) {
+  const listing = await Listing.findById(id).select({ status: 1, organization: 1 }).lean();
+  const resource = listing && { status: listing.status, organizationId: String(listing.organization) };
+  if (!resource || !can(actor, { action: 'listing:manage', listing: resource })) throw notFound('listing');
+  if (!EDITABLE_LISTING_STATUSES.includes(resource.status)) throw conflict('errors.listingState');
+  return { id: String(id), status: resource.status };
+}
+
+/** The actor's own draft, and what it may still do with it: create listings, or manage the one it edits. */
+async function ownDraft(actor: Actor, draftId: string) {
+  if (!actor) throw unauthorized();
+  const draft = isId(draftId) ? await ListingFormDraft.findById(draftId).lean<DraftDoc>() : null;
+  if (!draft || String(draft.user) !== actor.userId || String(draft.organization) !== actor.organizationId) {
+    throw notFound('draft');
+  }
+  if (draft.listingId) return { draft, listing: await listingToEdit(actor, draft.listingId) };
+  if (!can(actor, { action: 'listing:create' })) throw forbidden();
+  return { draft, listing: null };
+}
+
+const toDto = (draft: DraftDoc, listing: ListingFormDraftDto['listing']): ListingFormDraftDto => ({
+  id: String(draft._id),
+  listing,
+  step: draft.step,
+  values: draft.data ?? {},
+  updatedAt: draft.updatedAt.toISOString(),
+});
+
+/**
+ * Starts the form: a new listing (`listing:create`), or an existing one with
+ * its current values (`listing:manage`; the author's unfinished draft of it,
+ * if there is one, is continued rather than started twice).
+ */
+export async function startDraft(
+  actor: Actor,
+  { listingId }: { listingId?: string } = {},
+): Promise<ListingFormDraftDto> {
+  if (!actor) throw unauthorized();
+  const base = { organization: actor.organizationId, user: actor.userId };
+  if (!listingId) {
+    if (!can(actor, { action: 'listing:create' })) throw forbidden();
+    const [draft] = await ListingFormDraft.insertMany([{ ...base, data: {} }]);
+    return toDto(draft!.toObject() as DraftDoc, null);
+  }
+  if (!isId(listingId)) throw notFound('listing');
+  const listing = await listingToEdit(actor, listingId);
+  const mine = await ListingFormDraft.find({ user: actor.userId }).lean<DraftDoc[]>();
+  const unfinished = mine.find((d) => String(d.listingId) === listingId);
+  if (unfinished) return toDto(unfinished, listing);
+  const data = toFormValues(await editableListing(actor, listingId));
+  const [draft] = await ListingFormDraft.insertMany([{ ...base, listingId, data }]);
+  return toDto(draft!.toObject() as DraftDoc, listing);
+}
+
+export async function getDraft(actor: Actor, draftId: string): Promise<ListingFormDraftDto> {
+  const { draft, listing } = await ownDraft(actor, draftId);
+  return toDto(draft, listing);
+}
+
+/**
+ * Saves one step's fields, parsed by that step's schema (listingFormSteps),
+ * whatever the other steps hold, and notes `next` as where the author goes on.
+ */
+export async function saveStep<S extends ListingFieldStep>(
+  actor: Actor,
+  draftId: string,
+  step: S,
+  values: ListingStepOutput<S>,
+  next: ListingFormStep = step,
+): Promise<void> {
+  const { draft } = await ownDraft(actor, draftId);
+  // Field by field, so two tabs on different steps do not undo each other.
+  const fields = Object.entries(toFormValues(values));
+  const set = Object.fromEntries(fields.map(([field, value]) => [`data.${field}`, value]));
+  const { matchedCount } = await ListingFormDraft.updateOne({ _id: draft._id }, { $set: { ...set, step: next } });
+  if (matchedCount === 0) throw notFound('draft'); // finished or discarded meanwhile
+}
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join('.') || '_'] ??= []).push(issue.message);
+  return fieldErrors;
+}
+
+/**
+ * Validates the whole draft as a listing, creates the listing (or updates the
+ * one it edits), submits it for review when asked and the listing is a draft,
+ * and deletes the form draft. A new listing takes the draft's id, so finishing
+ * twice (a double click, a retry after a failure half-way) creates it once.
+ */
+export async function finishDraft(actor: Actor, draftId: string, { submit = false } = {}): Promise<ListingDto> {
+  if (actor && isId(draftId) && !(await ListingFormDraft.exists({ _id: draftId }))) {
+    // Finished already: answer with the listing it became.
+    if (await Listing.exists({ _id: draftId, createdBy: actor.userId })) return getListing(actor, draftId);
+  }
+  const { draft } = await ownDraft(actor, draftId);
+  const parsed = listingFormInput.safeParse(draft.data);
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+  let listing = draft.listingId
+    ? await updateListing(actor, String(draft.listingId), parsed.data)
+    : (await createListing(actor, parsed.data, { id: draft._id })).listing;
+  if (submit && listing.status === 'draft') listing = await submitListing(actor, listing.id);
+  await ListingFormDraft.deleteOne({ _id: draft._id });
+  return listing;
+}
+
+export async function discardDraft(actor: Actor, draftId: string): Promise<void> {
+  if (!actor) throw unauthorized();
+  const draft = isId(draftId) ? await ListingFormDraft.findById(draftId).lean<DraftDoc>() : null;
+  if (!draft || String(draft.user) !== actor.userId) throw notFound('draft');
+  await ListingFormDraft.deleteOne({ _id: draft._id });
+}
+
+export interface ListingFormDraftSummary {
+  id: string;
+  listingId: string | null;
+  title: { zh?: string; en?: string };
+  step: ListingFormStep;
+  updatedAt: string;
+}
+
+/** The actor's unfinished drafts, last touched first. */
+export async function listDrafts(actor: Actor): Promise<ListingFormDraftSummary[]> {
+  if (!actor) throw unauthorized();
+  const drafts = await ListingFormDraft.find({ user: actor.userId, organization: actor.organizationId }).lean<
+    DraftDoc[]
+  >();
+  return drafts
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+    .map((d) => ({
+      id: String(d._id),
+      listingId: d.listingId ? String(d.listingId) : null,
+      title: { zh: d.data.title?.zh || undefined, en: d.data.title?.en || undefined },
+      step: d.step,
+      updatedAt: d.updatedAt.toISOString(),
+    }));
+}

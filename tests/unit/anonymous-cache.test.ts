@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import compression from 'compression';
+import express from 'express';
+import { anonymousCache } from '../../server/http/anonymous-cache.ts';
+
+// The micro-cache in front of Remix, on a real Express server: a handler that
+// counts its calls stands for the page, and writes the nonce the way Remix does.
+
+let url: string;
+let server: ReturnType<express.Express['listen']>;
+let rendered = 0;
+let generation = 1;
+
+beforeAll(async () => {
+  const app = express();
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    res.setHeader('Content-Security-Policy', `script-src 'nonce-${res.locals.cspNonce}'`);
+    next();
+  });
+  app.use(compression({ threshold: 0 }));
+  app.use(
+    anonymousCache({
+      paths: ['/page', '/teapot', '/cookie'],
+      sessionCookieName: 'sid',
+      generation: () => generation,
+      ttlMs: 300,
+    }),
+  );
+  app.get('/page', (req, res) => {
+    rendered++;
+    res.type('html');
+    res.write(`<p>${req.headers['accept-language'] ?? ''} ${req.originalUrl} #${rendered}</p>`);
+    res.end(`<script nonce="${res.locals.cspNonce}"></script>`);
+  });
+  app.get('/teapot', (_req, res) => void res.status(418).send(`teapot ${++rendered}`));
+  app.get('/cookie', (_req, res) => void res.cookie('flash', 'x').send(`cookie ${++rendered}`));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(url + path, { headers });
+  const body = await response.text();
+  const nonce = /script-src 'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+  return { response, body, nonce, cache: response.headers.get('x-cache') };
+};
+
+test('a repeated anonymous request is answered from the cache, with its own nonce in body and header', async () => {
+  const first = await get('/page?q=1');
+  const second = await get('/page?q=1');
+  expect([first.cache, second.cache]).toEqual(['MISS', 'HIT']);
+  expect(second.body.replace(second.nonce!, 'N')).toBe(first.body.replace(first.nonce!, 'N'));
+  expect(second.nonce).not.toBe(first.nonce);
+  expect(second.body).toContain(`nonce="${second.nonce}"`);
+});
+
+test('compressed answers stay compressed and readable when served from the cache', async () => {
+  await get('/page?q=gzip', { 'Accept-Encoding': 'gzip' });
+  const hit = await get('/page?q=gzip', { 'Accept-Encoding': 'gzip' });
+  expect(hit.cache).toBe('HIT');
+  expect(hit.response.headers.get('content-encoding')).toBe('gzip');
+  expect(hit.body).toMatch(/^<p>\S* \/page\?q=gzip #\d+<\/p>/);
+});
+
+test('a request with a session cookie or an Authorization header is neither served from nor stored in the cache', async () => {
+  await get('/page?q=2');
+  expect((await get('/page?q=2', { Cookie: 'sid=abc' })).cache).toBeNull();
+  expect((await get('/page?q=2', { Authorization: 'Bearer x' })).cache).toBeNull();
+  expect((await get('/page?q=3', { Cookie: 'other=1; sid=abc' })).cache).toBeNull();
+  expect((await get('/page?q=3')).cache).toBe('MISS');
+});
+
+test('the language is part of the key: the locale cookie and Accept-Language', async () => {
+  await get('/page?q=4', { 'Accept-Language': 'en' });
+  expect((await get('/page?q=4', { 'Accept-Language': 'zh-CN' })).cache).toBe('MISS');
+  expect((await get('/page?q=4', { 'Accept-Language': 'en', Cookie: 'locale=zh-CN' })).cache).toBe('MISS');
+  expect((await get('/page?q=4', { 'Accept-Language': 'en' })).cache).toBe('HIT');
+});
+
+test('answers other than 200, or that set a cookie, are not stored', async () => {
+  const before = rendered;
+  await get('/teapot');
+  await get('/teapot');
+  await get('/cookie');
+  await get('/cookie');
+  expect(rendered - before).toBe(4);
+});
+
+test('a new generation (the search index changed) or the end of the TTL empties it', async () => {
+  await get('/page?q=5');
+  generation++;
+  expect((await get('/page?q=5')).cache).toBe('MISS');
+  expect((await get('/page?q=5')).cache).toBe('HIT');
+  await new Promise((resolve) => setTimeout(resolve, 350));
+  expect((await get('/page?q=5')).cache).toBe('MISS');
+});
+
+test('paths not listed and methods other than GET pass through', async () => {
+  const post = await fetch(`${url}/page?q=6`, { method: 'POST' });
+  expect(post.headers.get('x-cache')).toBeNull();
+});
