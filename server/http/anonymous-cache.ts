@@ -64,7 +64,9 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
     const key = keyOf(req);
     const nonce = String(res.locals.cspNonce ?? '');
     const hit = entries.get(key);
-    if (hit && hit.generation === generation() && Date.now() - hit.at < ttlMs) {
+    // `Cache-Control: no-cache` asks for a fresh answer (a reload, a benchmark of the uncached path).
+    const fresh = /no-cache/i.test(`${req.headers['cache-control'] ?? ''} ${req.headers.pragma ?? ''}`);
+    if (hit && !fresh && hit.generation === generation() && Date.now() - hit.at < ttlMs) {
       for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader('X-Cache', 'HIT');
       res.status(hit.status).send(hit.nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body);

@@ -60,6 +60,8 @@ const PAGES: [label: string, path: string][] = [
   ['/listings + filters', '/listings?kind=patent&category=medical_acoustics&stage=prototype&trlMin=3'],
   ['home /', '/'],
 ];
+/** /listings asked afresh each time (Cache-Control: no-cache): the page's cost without the micro-cache. */
+const FRESH_PAGE = '/listings, no-cache';
 
 const log = (line: string) => process.stderr.write(`[bench:search] ${line}\n`);
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -193,9 +195,17 @@ interface ApiBench {
   totals: number[];
 }
 
+/** Asks every request afresh: what the server costs without its anonymous micro-cache. */
+const NO_CACHE = { 'cache-control': 'no-cache' };
+
 /** The query set as API requests, `clients` at a time, ROUNDS times (the first not counted). */
-async function benchApi(origin: string, paths: string[], clients: number): Promise<ApiBench> {
-  const client = await httpClient(origin, clients);
+async function benchApi(
+  origin: string,
+  paths: string[],
+  clients: number,
+  headers: Record<string, string> = {},
+): Promise<ApiBench> {
+  const client = await httpClient(origin, clients, headers);
   const bench: ApiBench = { latencies: [], errors: 0, throughput: 0, totals: [] };
   let elapsedMs = 0;
   const readTotal = (i: number, answer: Answer | null) => {
@@ -214,8 +224,8 @@ async function benchApi(origin: string, paths: string[], clients: number): Promi
 }
 
 /** One path at CLIENTS clients for PAGE_MS, after a second of warm-up. */
-async function benchPage(origin: string, pagePath: string): Promise<LoadResult> {
-  const client = await httpClient(origin, CLIENTS);
+async function benchPage(origin: string, pagePath: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+  const client = await httpClient(origin, CLIENTS, headers);
   const warmUp = await runFor(client, pagePath, CLIENTS, 1000);
   const result = await runFor(client, pagePath, CLIENTS, PAGE_MS);
   await client.close();
@@ -338,12 +348,15 @@ async function main(): Promise<void> {
   const api1 = await phase('API 1', () => benchApi(server.origin, apiPaths, 1));
   log(`API at ${CLIENTS} clients…`);
   const api16 = await phase(`API ${CLIENTS}`, () => benchApi(server.origin, apiPaths, CLIENTS));
+  const api16Fresh = await phase(`API ${CLIENTS} no-cache`, () => benchApi(server.origin, apiPaths, CLIENTS, NO_CACHE));
   const pages = new Map<string, LoadResult>();
   await phase('pages', async () => {
     for (const [label, pagePath] of PAGES) {
       log(`${label} at ${CLIENTS} clients for ${PAGE_MS / 1000} s…`);
       pages.set(label, await benchPage(server.origin, pagePath));
     }
+    log(`/listings without the micro-cache at ${CLIENTS} clients for ${PAGE_MS / 1000} s…`);
+    pages.set(FRESH_PAGE, await benchPage(server.origin, '/listings', NO_CACHE));
   });
   const { html, from } = await pageHtml(server.origin);
   await stop(server.child);
@@ -363,7 +376,7 @@ async function main(): Promise<void> {
   notes.push(`other processes' CPU, cores on average: ${others.join(' · ')}`);
   if (args.profile) notes.push('NOTE: --profile: the server ran under the CPU profiler, its timings are inflated');
 
-  const rows = tableRows({ engine, first, firstSearchMs, settleMs, serverRss, api1, api16, pages, bare });
+  const rows = tableRows({ engine, first, firstSearchMs, settleMs, serverRss, api1, api16, api16Fresh, pages, bare });
   const header = [
     `search benchmark: ${N.toLocaleString('en')} listings · ${path.relative(process.cwd(), DATA_DIR)} · ` +
       `${gitState()} · node ${process.version} · ${cpus().length} CPUs · ${new Date().toISOString().slice(0, 16)}Z`,
@@ -379,6 +392,7 @@ function tableRows(r: {
   serverRss: number;
   api1: ApiBench;
   api16: ApiBench;
+  api16Fresh: ApiBench;
   pages: Map<string, LoadResult>;
   bare: LoadResult;
 }): Row[] {
@@ -445,6 +459,11 @@ function tableRows(r: {
       target: 'p95 < 60 ms',
       ok: p95(api16.latencies) < 60 && api16.errors === 0,
     },
+    {
+      metric: `API ${CLIENTS} clients, no-cache p50/p95/p99`,
+      value: `${pcts(r.api16Fresh.latencies)} (${r.api16Fresh.throughput.toFixed(0)} req/s)${errors(r.api16Fresh.errors)}`,
+      target: '',
+    },
     { metric: 'API/engine p95 ratio (1 client)', value: `${ratio1.toFixed(2)}×`, target: '< 1.5×', ok: ratio1 < 1.5 },
     {
       metric: `API/engine p95 ratio (${CLIENTS} clients)`,
@@ -452,6 +471,7 @@ function tableRows(r: {
       target: '',
     },
     ...PAGES.map(([label]) => pageRow(label)),
+    { ...pageRow(FRESH_PAGE), target: '', ok: undefined },
     {
       metric: `bare node:http ${CLIENTS} clients req/s`,
       value: `${bare.throughput.toFixed(0)} req/s, p95 ${ms(p95(bare.latencies))} ms${errors(bare.errors)}`,

@@ -99,6 +99,13 @@ test('a new generation (the search index changed) or the end of the TTL empties 
   expect((await get('/page?q=5')).cache).toBe('MISS');
 });
 
+test('a request asking for a fresh answer (Cache-Control: no-cache) is rendered again', async () => {
+  await get('/page?q=7');
+  expect((await get('/page?q=7', { 'Cache-Control': 'no-cache' })).cache).toBe('MISS');
+  expect((await get('/page?q=7', { Pragma: 'no-cache' })).cache).toBe('MISS');
+  expect((await get('/page?q=7')).cache).toBe('HIT');
+});
+
 test('paths not listed and methods other than GET pass through', async () => {
   const post = await fetch(`${url}/page?q=6`, { method: 'POST' });
   expect(post.headers.get('x-cache')).toBeNull();
