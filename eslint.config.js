@@ -56,9 +56,11 @@ export default tseslint.config(
           patterns: [
             {
               // Pure: no mongoose, no state, safe in the browser.
-              regex: '^\\.\\./server/(?!(vocabulary|errors|[a-z-]+/schemas|shared/(bilingual-input|money))\\.ts$)',
+              regex:
+                '^\\.\\./server/(?!(vocabulary|errors|[a-z-]+/schemas|listings/(completeness|form-values|patents)|shared/(bilingual-input|money))\\.ts$)',
               allowTypeImports: true,
-              message: 'Only pure server modules (vocabulary, errors, zod schemas) or types may cross into app/.',
+              message:
+                'Only pure server modules (vocabulary, errors, zod schemas, pure listing helpers) or types may cross into app/.',
             },
           ],
         },

@@ -24,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         emailVerified: auth.emailVerified,
         mayReviewOrganizations: can(auth.actor, { action: 'org:review' }),
         mayReviewListings: can(auth.actor, { action: 'listing:review' }),
+        mayCreateListings: can(auth.actor, { action: 'listing:create' }),
         mayReadOutbox: can(auth.actor, { action: 'outbox:read' }),
       }
     : null;

@@ -1,4 +1,4 @@
-import { useActionData } from '@remix-run/react';
+import { Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Form, SubmitButton, TextField, type ActionErrors } from '~/components/forms';
 import type { ListingDto } from '~/domain';
@@ -9,7 +9,16 @@ type Review = NonNullable<ListingDto['review']>;
 type History = { at: string; action: string; reason: string | null }[];
 
 /** What the owner and the operators see of a listing's review: its state, the last rejection, the steps open to them, the trail. */
-export function ListingReviewPanel({ review, history }: { review: Review; history: History }) {
+export function ListingReviewPanel({
+  review,
+  history,
+  editHref = null,
+}: {
+  review: Review;
+  history: History;
+  /** The listing form, for its owner while it may still change. */
+  editHref?: string | null;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const result = useActionData<ActionErrors>();
@@ -25,6 +34,13 @@ export function ListingReviewPanel({ review, history }: { review: Review; histor
       {result?.formError ? (
         <p className="form-error" role="alert">
           {result.formError}
+        </p>
+      ) : null}
+      {editHref ? (
+        <p>
+          <Link to={editHref} className="button">
+            {t('review.edit')}
+          </Link>
         </p>
       ) : null}
       {buttons.length ? (

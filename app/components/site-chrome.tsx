@@ -24,7 +24,10 @@ export function SiteHeader({ locale }: { locale: Locale }) {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
-          <NavLink to="/listings">{t('nav.listings')}</NavLink>
+          <NavLink to="/listings" end>
+            {t('nav.listings')}
+          </NavLink>
+          {viewer?.mayCreateListings ? <NavLink to="/listings/new">{t('nav.newListing')}</NavLink> : null}
           {viewer?.mayReviewOrganizations ? <NavLink to="/operator/organizations">{t('nav.orgQueue')}</NavLink> : null}
           {viewer?.mayReviewListings ? <NavLink to="/operator/listings">{t('nav.listingQueue')}</NavLink> : null}
           {viewer?.mayReadOutbox ? <NavLink to="/operator/outbox">{t('nav.outbox')}</NavLink> : null}

@@ -7,7 +7,7 @@ import { useLocale, usePublicUrl } from '~/root';
 import { getActor, requireUser } from '~/utils/session.server';
 import { getLocale } from '~/utils/locale.server';
 import { parseInput, readForm } from '~/utils/validation.server';
-import { PUBLIC_LISTING_STATUSES, rejectionInput, type ListingDto } from '~/domain';
+import { EDITABLE_LISTING_STATUSES, PUBLIC_LISTING_STATUSES, rejectionInput, type ListingDto } from '~/domain';
 import { JsonLd } from '~/components/json-ld';
 import { describe, localizedUrl, seoMeta } from '~/utils/seo';
 import type { Locale } from '~/i18n';
@@ -62,7 +62,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return pageHandler(async () => {
     const listing = await context.listings.get(actor, params.id ?? '');
     const history = listing.review ? await context.listings.history(actor, listing.id) : [];
-    return json({ listing, history });
+    const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
+    const mayEdit =
+      EDITABLE_LISTING_STATUSES.includes(listing.status) &&
+      context.auth.can(actor, { action: 'listing:manage', listing: resource });
+    return json({ listing, history, mayEdit });
   });
 }
 
@@ -105,7 +109,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ListingPage() {
-  const { listing, history } = useLoaderData<typeof loader>();
+  const { listing, history, mayEdit } = useLoaderData<typeof loader>();
   const publicUrl = usePublicUrl();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -133,7 +137,13 @@ export default function ListingPage() {
         ) : null}
       </header>
 
-      {listing.review ? <ListingReviewPanel review={listing.review} history={history} /> : null}
+      {listing.review ? (
+        <ListingReviewPanel
+          review={listing.review}
+          history={history}
+          editHref={mayEdit ? `/listings/${listing.id}/edit` : null}
+        />
+      ) : null}
       {PUBLIC_LISTING_STATUSES.includes(listing.status) ? (
         <JsonLd data={listingJsonLd(listing, locale, localizedUrl(publicUrl, `/listings/${listing.id}`, locale), t)} />
       ) : null}

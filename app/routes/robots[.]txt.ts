@@ -17,6 +17,7 @@ export function loader({ context }: LoaderFunctionArgs) {
     'Disallow: /listings/suggest',
     'Disallow: /listings/new',
     'Disallow: /listings/drafts/',
+    'Disallow: /listings/*/edit',
     `Sitemap: ${context.publicUrl}/sitemap.xml`,
   ];
   return new Response(`${lines.join('\n')}\n`, {

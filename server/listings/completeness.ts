@@ -5,7 +5,7 @@ import type { ListingFieldStep } from './schemas.ts';
 // listings, so the form scores what they look for and says what is missing.
 // A pure function of the form's values, so the page can score as one types.
 
-export const COMPLETENESS_CHECKS = [
+const COMPLETENESS_CHECKS = [
   'titleBothLanguages',
   'summaryBothLanguages',
   'problem',

@@ -1,7 +1,7 @@
 import mongoose, { Schema, type Types } from 'mongoose';
 import type { z } from 'zod';
 import { can, type Actor } from '../auth/permissions.ts';
-import { conflict, forbidden, invalid, notFound, unauthorized, type FieldErrors } from '../errors.ts';
+import { conflict, forbidden, invalid, isDomainError, notFound, unauthorized, type FieldErrors } from '../errors.ts';
 import { EDITABLE_LISTING_STATUSES, type ListingStatus } from '../vocabulary.ts';
 import type { ListingDto } from './dto.ts';
 import { createListing, editableListing, updateListing } from './editing.ts';
@@ -63,12 +63,12 @@ export interface ListingFormDraftDto {
 
 const isId = (id: string) => /^[a-f0-9]{24}$/i.test(id);
 
-/** The listing an edit draft changes, as the permission check needs it; not found unless the actor may manage it. */
+/** The listing an edit draft changes, as far as the permission check needs it. */
 async function listingToEdit(actor: NonNullable<Actor>, id: Types.ObjectId | string) {
   const listing = await Listing.findById(id).select({ status: 1, organization: 1 }).lean();
   const resource = listing && { status: listing.status, organizationId: String(listing.organization) };
-  if (!resource || !can(actor, { action: 'listing:manage', listing: resource })) throw notFound('listing');
-  if (!EDITABLE_LISTING_STATUSES.includes(resource.status)) throw conflict('errors.listingState');
+  if (!resource || !can(actor, { action: 'listing:view', listing: resource })) throw notFound('listing');
+  if (!can(actor, { action: 'listing:manage', listing: resource })) throw forbidden();
   return { id: String(id), status: resource.status };
 }
 
@@ -110,6 +110,8 @@ export async function startDraft(
   }
   if (!isId(listingId)) throw notFound('listing');
   const listing = await listingToEdit(actor, listingId);
+  // A withdrawn or closed listing no longer changes (finishing would be refused too).
+  if (!EDITABLE_LISTING_STATUSES.includes(listing.status)) throw conflict('errors.listingState');
   const mine = await ListingFormDraft.find({ user: actor.userId }).lean<DraftDoc[]>();
   const unfinished = mine.find((d) => String(d.listingId) === listingId);
   if (unfinished) return toDto(unfinished, listing);
@@ -155,11 +157,16 @@ function fieldErrorsOf(error: z.ZodError): FieldErrors {
  * twice (a double click, a retry after a failure half-way) creates it once.
  */
 export async function finishDraft(actor: Actor, draftId: string, { submit = false } = {}): Promise<ListingDto> {
-  if (actor && isId(draftId) && !(await ListingFormDraft.exists({ _id: draftId }))) {
-    // Finished already: answer with the listing it became.
-    if (await Listing.exists({ _id: draftId, createdBy: actor.userId })) return getListing(actor, draftId);
+  let draft: DraftDoc;
+  try {
+    ({ draft } = await ownDraft(actor, draftId));
+  } catch (error) {
+    // Finished already (a double click): answer with the listing it became.
+    const finished = isDomainError(error) && error.code === 'not_found' && actor && isId(draftId);
+    if (finished && (await Listing.exists({ _id: draftId, createdBy: actor.userId })))
+      return getListing(actor, draftId);
+    throw error;
   }
-  const { draft } = await ownDraft(actor, draftId);
   const parsed = listingFormInput.safeParse(draft.data);
   if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
   let listing = draft.listingId
@@ -170,11 +177,13 @@ export async function finishDraft(actor: Actor, draftId: string, { submit = fals
   return listing;
 }
 
-export async function discardDraft(actor: Actor, draftId: string): Promise<void> {
+/** Deletes the actor's draft; answers which listing it was editing (null for a new one). */
+export async function discardDraft(actor: Actor, draftId: string): Promise<{ listingId: string | null }> {
   if (!actor) throw unauthorized();
   const draft = isId(draftId) ? await ListingFormDraft.findById(draftId).lean<DraftDoc>() : null;
   if (!draft || String(draft.user) !== actor.userId) throw notFound('draft');
   await ListingFormDraft.deleteOne({ _id: draft._id });
+  return { listingId: draft.listingId ? String(draft.listingId) : null };
 }
 
 export interface ListingFormDraftSummary {

@@ -1,12 +1,5 @@
 export { Listing, type ListingDoc } from './model.ts';
-export {
-  listingFormInput,
-  listingFormSteps,
-  listingInput,
-  patentInput,
-  rejectionInput,
-  type ListingInput,
-} from './schemas.ts';
+export { listingInput, patentInput, rejectionInput, type ListingInput } from './schemas.ts';
 export { getListing } from './service.ts';
 export { toListingDto, type ListingDto, type PatentDto } from './dto.ts';
 export { remainingLifeDays, patentExpiry, isValidPatentNumber } from './patents.ts';

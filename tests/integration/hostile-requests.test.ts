@@ -296,6 +296,7 @@ describe('the corpus', () => {
     '/verify-email',
     '/operator/organizations',
     '/operator/listings',
+    '/listings/drafts/0123456789abcdef01234567/basics',
     '/logout',
   ];
   /** Who posts: nobody, a bogus session, the owner and the operator (never a real session where it would log out or mail). */

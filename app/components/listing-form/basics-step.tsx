@@ -26,7 +26,12 @@ export function BasicsStep({ values, saved }: StepProps) {
             defaultValue={values.kind || 'patent'}
           />
           <BilingualField form={f} values={values} name="title" label={t('listingForm.fields.title')} maxLength={200} />
-          <BilingualField {...text} name="summary" label={t('listingForm.fields.summary')} hint={t('listingForm.summaryHint')} />
+          <BilingualField
+            {...text}
+            name="summary"
+            label={t('listingForm.fields.summary')}
+            hint={t('listingForm.summaryHint')}
+          />
           <BilingualField {...text} name="problem" label={t('listingForm.fields.problem')} />
           <BilingualField {...text} name="advantages" label={t('listingForm.fields.advantages')} />
           <BilingualField
@@ -35,7 +40,12 @@ export function BasicsStep({ values, saved }: StepProps) {
             label={t('listingForm.fields.clinicalUse')}
             hint={t('listingForm.clinicalUseHint')}
           />
-          <BilingualField {...text} name="partnerSought" label={t('listingForm.fields.partnerSought')} maxLength={2000} />
+          <BilingualField
+            {...text}
+            name="partnerSought"
+            label={t('listingForm.fields.partnerSought')}
+            maxLength={2000}
+          />
         </div>
         <CompletenessPanel completeness={listingCompleteness({ ...saved, ...typed })} />
       </div>

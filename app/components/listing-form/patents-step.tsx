@@ -49,9 +49,11 @@ function PatentRow({ form, index, row, onRemove }: PatentRowProps) {
   const { t } = useTranslation();
   const name = (field: string) => `patents.${index}.${field}`;
   const typed = useWatch({ control: form.control, name: `patents.${index}` }) as PatentRowValues | undefined;
-  const select = (field: 'jurisdiction' | 'type' | 'status', label: string, options: { value: string; label: string }[]) => (
-    <SelectField form={form} name={name(field)} label={label} options={options} defaultValue={row[field]} />
-  );
+  const select = (
+    field: 'jurisdiction' | 'type' | 'status',
+    label: string,
+    options: { value: string; label: string }[],
+  ) => <SelectField form={form} name={name(field)} label={label} options={options} defaultValue={row[field]} />;
   const text = (field: 'number' | 'filingDate' | 'grantDate' | 'expiryDate' | 'ipc') => ({
     form,
     name: name(field),

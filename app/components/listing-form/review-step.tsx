@@ -178,7 +178,11 @@ export function ReviewStep({ values, problems, listingStatus }: ReviewStepProps)
   const finish = problems.length ? null : (
     <>
       <button type="submit" name="finish" value="save" className="button button--secondary" disabled={submitting}>
-        {t(listingStatus && listingStatus !== 'draft' ? 'listingForm.review.saveChanges' : 'listingForm.review.saveDraft')}
+        {t(
+          listingStatus && listingStatus !== 'draft'
+            ? 'listingForm.review.saveChanges'
+            : 'listingForm.review.saveDraft',
+        )}
       </button>
       {maySubmit ? (
         <button type="submit" name="finish" value="submit" className="button" disabled={submitting}>

@@ -37,7 +37,9 @@ function StepIndicator({ current }: { current: ListingFormStep }) {
               <span className="stepper__number" aria-hidden="true">
                 {index + 1}
               </span>
-              <span className="visually-hidden">{t('listingForm.stepOf', { n: index + 1, total: LISTING_FORM_STEPS.length })}</span>
+              <span className="visually-hidden">
+                {t('listingForm.stepOf', { n: index + 1, total: LISTING_FORM_STEPS.length })}
+              </span>
               {t(`listingForm.steps.${step}`)}
             </button>
           </li>

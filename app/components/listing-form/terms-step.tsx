@@ -19,14 +19,30 @@ export function TermsStep({ values, saved }: StepProps) {
     <StepForm step="terms" onSubmit={onSubmit}>
       <FieldGroup form={f} name="dealTypes" legend={t('listingForm.fields.dealTypes')}>
         {dealTypes.map((d) => (
-          <CheckboxField key={d} form={f} name={`dealTypes.${d}`} label={t(`dealTypes.${d}`)} defaultChecked={ticked(`dealTypes.${d}`)} />
+          <CheckboxField
+            key={d}
+            form={f}
+            name={`dealTypes.${d}`}
+            label={t(`dealTypes.${d}`)}
+            defaultChecked={ticked(`dealTypes.${d}`)}
+          />
         ))}
       </FieldGroup>
 
       <MoneyField {...money} name="askingPrice" label={t('listingForm.fields.askingPrice')} />
-      <CheckboxField form={f} name="priceOnRequest" label={t('listingForm.priceOnRequest')} defaultChecked={ticked('priceOnRequest')} />
+      <CheckboxField
+        form={f}
+        name="priceOnRequest"
+        label={t('listingForm.priceOnRequest')}
+        defaultChecked={ticked('priceOnRequest')}
+      />
 
-      <FieldGroup form={f} name="licenseTerms" legend={t('listingForm.fields.licenseTerms')} hint={t('listingForm.licenseTermsHint')}>
+      <FieldGroup
+        form={f}
+        name="licenseTerms"
+        legend={t('listingForm.fields.licenseTerms')}
+        hint={t('listingForm.licenseTermsHint')}
+      >
         <div className="step-form__columns">
           <MoneyField {...money} name="licenseTerms.upfront" label={t('listingForm.upfront')} />
           <TextField
@@ -49,7 +65,12 @@ export function TermsStep({ values, saved }: StepProps) {
       <FieldGroup form={f} name="auction" legend={t('listingForm.fields.auction')} hint={t('listingForm.auctionHint')}>
         <div className="step-form__columns">
           <MoneyField {...money} name="auction.startingPrice" label={t('listingForm.startingPrice')} />
-          <MoneyField {...money} name="auction.reserve" label={t('listingForm.reserve')} hint={t('listingForm.reserveHint')} />
+          <MoneyField
+            {...money}
+            name="auction.reserve"
+            label={t('listingForm.reserve')}
+            hint={t('listingForm.reserveHint')}
+          />
           <MoneyField {...money} name="auction.minimumIncrement" label={t('listingForm.minimumIncrement')} />
           <TextField
             form={f}

@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { FormError, type ActionErrors } from '~/components/forms';
+import { BasicsStep } from '~/components/listing-form/basics-step';
+import { PatentsStep } from '~/components/listing-form/patents-step';
+import { ReviewStep, type Problem } from '~/components/listing-form/review-step';
+import type { StepProps } from '~/components/listing-form/step-props';
+import { TechnologyStep } from '~/components/listing-form/technology-step';
+import { TermsStep } from '~/components/listing-form/terms-step';
+import {
+  DomainError,
+  formStepOf,
+  isDomainError,
+  LISTING_FORM_STEPS,
+  listingFormInput,
+  listingFormSteps,
+  rowsOf,
+  type ListingFieldStep,
+  type ListingFormStep,
+  type ListingFormValues,
+} from '~/domain';
+import type { Locale } from '~/i18n';
+import { formHandler, pageHandler } from '~/utils/http.server';
+import { getLocale } from '~/utils/locale.server';
+import { pageTitle } from '~/utils/meta';
+import { requireUser } from '~/utils/session.server';
+import { parseInput, readForm } from '~/utils/validation.server';
+
+// One step of the listing form (/listings/drafts/:draftId/:step). Each post
+// saves the step's fields to the draft and goes where its button says; the
+// review step turns the draft into a listing.
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, data?.draft.listing ? 'listingForm.editTitle' : 'listingForm.newTitle');
+
+const isStep = (value: unknown): value is ListingFormStep => LISTING_FORM_STEPS.includes(value as ListingFormStep);
+
+function stepOf(params: LoaderFunctionArgs['params']): ListingFormStep {
+  if (!isStep(params.step)) throw new DomainError('not_found', 'errors.notFound');
+  return params.step;
+}
+
+/** What stops the draft from becoming a listing, by field, in the reader's language. */
+function problemsOf(values: ListingFormValues, locale: Locale): Problem[] {
+  try {
+    parseInput(listingFormInput, values, locale);
+    return [];
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return Object.entries(error.fieldErrors).map(([field, messages]) => ({
+      field,
+      step: formStepOf(field),
+      message: messages[0]!,
+    }));
+  }
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  return pageHandler(async () => {
+    const step = stepOf(params);
+    const draft = await context.listings.drafts.get(actor, params.draftId ?? '');
+    const problems = step === 'review' ? problemsOf(draft.values, await getLocale(request)) : [];
+    return json({ draft, step, problems });
+  });
+}
+
+/** Without JavaScript, adding or removing a patent row is a round trip: the step comes back changed, unsaved. */
+function withRowsEdited(form: Record<string, unknown>): Record<string, unknown> | null {
+  const rows = rowsOf(form.patents as Record<string, unknown>);
+  if (form.addPatent !== undefined) return { ...form, patents: [...rows, {}] };
+  if (typeof form.removePatent === 'string') {
+    return { ...form, patents: rows.filter((_, index) => String(index) !== form.removePatent) };
+  }
+  return null;
+}
+
+type StepActionData = Partial<ActionErrors> & { values?: ListingFormValues };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  const draftId = params.draftId ?? '';
+  const goTo = (step: ListingFormStep) => redirect(`/listings/drafts/${draftId}/${step}`);
+  let sent: Record<string, unknown> | null = null;
+  const response = await formHandler(request, async () => {
+    const step = stepOf(params);
+    const form = (sent = await readForm(request));
+    if (form.discard !== undefined) {
+      const { listingId } = await context.listings.drafts.discard(actor, draftId);
+      return redirect(listingId ? `/listings/${listingId}` : '/listings/new');
+    }
+    const target = isStep(form.goto) ? form.goto : step;
+    if (step === 'review') {
+      if (form.finish === undefined) return goTo(target);
+      const listing = await context.listings.drafts.finish(actor, draftId, { submit: form.finish === 'submit' });
+      return redirect(`/listings/${listing.id}`);
+    }
+    const edited = withRowsEdited(form);
+    if (edited) return json<StepActionData>({ values: edited });
+    const values = parseInput(listingFormSteps[step], form, await getLocale(request));
+    await context.listings.drafts.save(actor, draftId, step, values, target);
+    return goTo(target);
+  });
+  // Nothing typed is lost: a refused step comes back with what was sent, beside the messages.
+  if (response.status >= 400 && sent) {
+    return json<StepActionData>({ ...(await response.json()), values: sent }, { status: response.status });
+  }
+  return response;
+}
+
+const FIELD_STEPS: Record<ListingFieldStep, (props: StepProps) => JSX.Element> = {
+  basics: BasicsStep,
+  technology: TechnologyStep,
+  patents: PatentsStep,
+  terms: TermsStep,
+};
+
+export default function ListingDraftStep() {
+  const { draft, step, problems } = useLoaderData<typeof loader>();
+  const actionData = useActionData<StepActionData>();
+  const { t } = useTranslation();
+  const values = actionData?.values ?? draft.values;
+  const FieldStep = step === 'review' ? null : FIELD_STEPS[step];
+  return (
+    <div className="listing-form">
+      <h1>{t(draft.listing ? 'listingForm.editTitle' : 'listingForm.newTitle')}</h1>
+      <FormError />
+      {FieldStep ? (
+        // A new step is a new form, with that step's values.
+        <FieldStep key={step} values={values} saved={draft.values} />
+      ) : (
+        <ReviewStep values={draft.values} problems={problems} listingStatus={draft.listing?.status ?? null} />
+      )}
+      <Form method="post" className="listing-form__discard">
+        <button type="submit" name="discard" value="1" className="link-button">
+          {t('listingForm.discard')}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
