@@ -26,8 +26,8 @@ interface Entry {
   generation: number;
   status: number;
   headers: [string, string | string[]][];
-  body: string;
-  nonce: string;
+  /** The body cut where the old nonce stood: a hit joins the pieces with its own. */
+  pieces: Buffer[];
 }
 
 /** Headers that belong to one answer, not to its content. */
@@ -67,9 +67,13 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
     // `Cache-Control: no-cache` asks for a fresh answer (a reload, a benchmark of the uncached path).
     const fresh = /no-cache/i.test(`${req.headers['cache-control'] ?? ''} ${req.headers.pragma ?? ''}`);
     if (hit && !fresh && hit.generation === generation() && Date.now() - hit.at < ttlMs) {
+      const glue = Buffer.from(nonce);
+      const body = Buffer.concat(hit.pieces.flatMap((piece, i) => (i === 0 ? [piece] : [glue, piece])));
       for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader('X-Cache', 'HIT');
-      res.status(hit.status).send(hit.nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body);
+      res.setHeader('Content-Length', body.length);
+      res.statusCode = hit.status;
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     if (hit) entries.delete(key);
@@ -110,8 +114,12 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
           headers: Object.entries(res.getHeaders())
             .filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()))
             .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
-          body: Buffer.concat(chunks).toString('utf8'),
-          nonce,
+          pieces: nonce
+            ? Buffer.concat(chunks)
+                .toString('utf8')
+                .split(nonce)
+                .map((piece) => Buffer.from(piece))
+            : [Buffer.concat(chunks)],
         });
       }
       return end(...args);
