@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale, usePublicUrl } from '~/root';
 import { getActor, requireUser } from '~/utils/session.server';
@@ -16,6 +15,7 @@ import { formatDate, formatDateTime, formatMoney, minorToMajor, pickText, type B
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Fact } from '~/components/fact';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
@@ -96,15 +96,6 @@ function Prose({ id, heading, text }: { id: string; heading: string; text: Bilin
       <h2 id={id}>{heading}</h2>
       <p lang={picked.lang}>{picked.text}</p>
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -74,11 +74,13 @@ export interface ListingDto {
 }
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
-const text = (b: { zh?: string | null; en?: string | null } | null | undefined): Bilingual => ({
+/** Stored bilingual text without its empty languages. */
+export const text = (b: { zh?: string | null; en?: string | null } | null | undefined): Bilingual => ({
   ...(b?.zh ? { zh: b.zh } : {}),
   ...(b?.en ? { en: b.en } : {}),
 });
-const money = (m: { amount: number; currency: string } | null | undefined): Money | null =>
+/** Stored money as plain { amount, currency }, or null when there is none. */
+export const money = (m: { amount?: number | null; currency?: string | null } | null | undefined): Money | null =>
   m && typeof m.amount === 'number' ? { amount: m.amount, currency: m.currency as Money['currency'] } : null;
 
 export function toListingDto(

@@ -1,16 +1,16 @@
 import mongoose from 'mongoose';
 import { can, type Actor } from '../auth/permissions.ts';
 import { insertOnce, isDuplicateKeyError } from '../db/insert-once.ts';
-import { conflict, forbidden, notFound, unauthorized } from '../errors.ts';
+import { conflict, forbidden, unauthorized } from '../errors.ts';
 import { EDITABLE_LISTING_STATUSES } from '../vocabulary.ts';
 import { listingChanged } from './changes.ts';
-import type { ListingDto } from './dto.ts';
+import { money, text, type ListingDto } from './dto.ts';
 import { externalKeyOf, ListingExternalKey } from './external-keys.ts';
 import { record } from './history.ts';
 import { Listing, type ListingDoc } from './model.ts';
 import { ListingReview } from './review-queue.ts';
 import type { ListingInput } from './schemas.ts';
-import { getListing } from './service.ts';
+import { findOwnListing, getListing } from './service.ts';
 
 // Creating and editing listings. A draft (or a submission not yet reviewed)
 // changes at once; a published listing keeps its title, summary, patents and
@@ -46,13 +46,6 @@ const EDITED_FIELDS = [
 type EditedField = (typeof EDITED_FIELDS)[number];
 
 const ATTEMPTS = 5;
-
-const money = (m: { amount?: number | null; currency?: string | null } | null | undefined) =>
-  m && typeof m.amount === 'number' ? { amount: m.amount, currency: m.currency } : null;
-const text = (b: { zh?: string | null; en?: string | null } | null | undefined) => ({
-  ...(b?.zh ? { zh: b.zh } : {}),
-  ...(b?.en ? { en: b.en } : {}),
-});
 
 /** A stored listing in the input's shape (dates as Dates): what a partial update is merged into before it is validated. */
 export function toListingInput(l: ListingDoc): Record<string, unknown> {
@@ -123,19 +116,9 @@ function changesBetween(current: Record<string, unknown>, next: ListingInput, fi
     .filter((c) => comparable(c.from) !== comparable(c.to));
 }
 
-async function loadOwn(actor: Actor, id: string): Promise<ListingDoc> {
-  if (!actor) throw unauthorized();
-  if (!mongoose.isValidObjectId(id) || !/^[a-f0-9]{24}$/i.test(id)) throw notFound('listing');
-  const listing = await Listing.findById(id).lean<ListingDoc>();
-  const resource = listing && { status: listing.status, organizationId: String(listing.organization) };
-  if (!listing || !can(actor, { action: 'listing:view', listing: resource! })) throw notFound('listing');
-  if (!can(actor, { action: 'listing:manage', listing: resource! })) throw forbidden();
-  return listing;
-}
-
 /** The listing as its owner may edit it (a partial update merges into this before validation). */
 export async function editableListing(actor: Actor, id: string): Promise<Record<string, unknown>> {
-  const listing = await loadOwn(actor, id);
+  const listing = await findOwnListing(actor, id);
   // A pending revision is what the owner last asked for: edits continue from it.
   return { ...toListingInput(listing), ...((listing.pendingRevision?.changes as object | undefined) ?? {}) };
 }
@@ -185,7 +168,7 @@ export async function createListing(
 export async function updateListing(actor: Actor, id: string, input: ListingInput): Promise<ListingDto> {
   if (!actor) throw unauthorized();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const listing = await loadOwn(actor, id);
+    const listing = await findOwnListing(actor, id);
     if (input.externalId && input.externalId !== (listing.externalId ?? null)) {
       throw conflict('errors.externalIdFixed', { externalId: ['errors.externalIdFixed'] });
     }

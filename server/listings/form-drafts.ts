@@ -14,7 +14,7 @@ import {
   type ListingFormStep,
   type ListingStepOutput,
 } from './schemas.ts';
-import { getListing } from './service.ts';
+import { findOwnListing, getListing } from './service.ts';
 import { submitListing } from './workflow.ts';
 
 // The multi-step listing form keeps its progress here, one small document per
@@ -65,11 +65,8 @@ const isId = (id: string) => /^[a-f0-9]{24}$/i.test(id);
 
 /** The listing an edit draft changes, as far as the permission check needs it. */
 async function listingToEdit(actor: NonNullable<Actor>, id: Types.ObjectId | string) {
-  const listing = await Listing.findById(id).select({ status: 1, organization: 1 }).lean();
-  const resource = listing && { status: listing.status, organizationId: String(listing.organization) };
-  if (!resource || !can(actor, { action: 'listing:view', listing: resource })) throw notFound('listing');
-  if (!can(actor, { action: 'listing:manage', listing: resource })) throw forbidden();
-  return { id: String(id), status: resource.status };
+  const listing = await findOwnListing(actor, String(id));
+  return { id: String(id), status: listing.status };
 }
 
 /** The actor's own draft, and what it may still do with it: create listings, or manage the one it edits. */
@@ -108,7 +105,6 @@ export async function startDraft(
     const [draft] = await ListingFormDraft.insertMany([{ ...base, data: {} }]);
     return toDto(draft!.toObject() as DraftDoc, null);
   }
-  if (!isId(listingId)) throw notFound('listing');
   const listing = await listingToEdit(actor, listingId);
   // A withdrawn or closed listing no longer changes (finishing would be refused too).
   if (!EDITABLE_LISTING_STATUSES.includes(listing.status)) throw conflict('errors.listingState');

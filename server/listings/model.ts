@@ -148,3 +148,9 @@ export type ListingFields = InferSchemaType<typeof listingSchema>;
 export type ListingDoc = ListingFields & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
 
 export const Listing = mongoose.model('Listing', listingSchema);
+
+/** What the permissions module needs to know of a listing. */
+export const resourceOf = (listing: Pick<ListingDoc, 'status' | 'organization'>) => ({
+  status: listing.status,
+  organizationId: String(listing.organization),
+});

@@ -1,6 +1,6 @@
 import { can, type Actor, type Permission } from '../auth/permissions.ts';
 import type { ListingEvent, ListingStatus } from '../vocabulary.ts';
-import type { ListingDoc } from './model.ts';
+import { resourceOf, type ListingDoc } from './model.ts';
 
 // draft → submitted → published, rejected back to draft, withdrawn by the owner:
 // which states each step leaves from, where it goes, and who may take it.
@@ -15,7 +15,7 @@ export const STEPS: Record<Step, { from: readonly ListingStatus[]; to: ListingSt
 };
 
 export function permissionsFor(step: Step, listing: ListingDoc): Permission[] {
-  const resource = { status: listing.status, organizationId: String(listing.organization) };
+  const resource = resourceOf(listing);
   if (isReview(step)) return [{ action: 'listing:review' }];
   if (step === 'submit') return [{ action: 'listing:manage', listing: resource }, { action: 'listing:create' }];
   return [{ action: 'listing:manage', listing: resource }];

@@ -1,16 +1,15 @@
-import mongoose from 'mongoose';
 import { can, type Actor } from '../auth/permissions.ts';
-import { conflict, forbidden, notFound, unauthorized } from '../errors.ts';
+import { conflict, forbidden, unauthorized } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import type { ListingEvent, ListingStatus } from '../vocabulary.ts';
 import { listingChanged } from './changes.ts';
 import type { ListingDto } from './dto.ts';
 import { ListingHistory, record } from './history.ts';
-import { Listing, type ListingDoc } from './model.ts';
+import { Listing, resourceOf, type ListingDoc } from './model.ts';
 import { ListingReview } from './review-queue.ts';
 import { toListingInput } from './editing.ts';
-import { getListing } from './service.ts';
+import { findVisibleListing, getListing } from './service.ts';
 import { awaitsRevisionReview, permissionsFor, STEPS, type Step } from './steps.ts';
 
 // Taking the steps of steps.ts. Each is a conditional update guarded by the
@@ -20,14 +19,6 @@ import { awaitsRevisionReview, permissionsFor, STEPS, type Step } from './steps.
 
 /** A lost race re-reads and decides again; more than this many in a row is not a race. */
 const ATTEMPTS = 5;
-
-async function load(actor: Actor, id: string): Promise<ListingDoc> {
-  if (!mongoose.isValidObjectId(id) || !/^[a-f0-9]{24}$/i.test(id)) throw notFound('listing');
-  const listing = await Listing.findById(id).lean<ListingDoc>();
-  const resource = listing && { status: listing.status, organizationId: String(listing.organization) };
-  if (!listing || !can(actor, { action: 'listing:view', listing: resource! })) throw notFound('listing');
-  return listing;
-}
 
 function fieldsFor(step: Step, actor: NonNullable<Actor>, listing: ListingDoc, reason: string | null) {
   const now = new Date();
@@ -47,7 +38,7 @@ async function move(actor: Actor, id: string, step: Step, reason: string | null 
   if (!actor) throw unauthorized();
   const { from, to, event } = STEPS[step];
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const listing = await load(actor, id);
+    const listing = await findVisibleListing(actor, id);
     if (!permissionsFor(step, listing).every((p) => can(actor, p))) throw forbidden();
     // On a published listing, the operator's decision is about its pending revision.
     if ((step === 'publish' || step === 'reject') && awaitsRevisionReview(listing)) {
@@ -188,9 +179,11 @@ export interface HistoryItem {
 /** A listing's audit trail, newest first: for its owner and the operators. */
 export async function listingHistory(actor: Actor, id: string): Promise<HistoryItem[]> {
   if (!actor) throw unauthorized();
-  const listing = await load(actor, id);
-  const resource = { status: listing.status, organizationId: String(listing.organization) };
-  if (!can(actor, { action: 'listing:manage', listing: resource }) && !can(actor, { action: 'listing:review' })) {
+  const listing = await findVisibleListing(actor, id);
+  if (
+    !can(actor, { action: 'listing:manage', listing: resourceOf(listing) }) &&
+    !can(actor, { action: 'listing:review' })
+  ) {
     throw forbidden();
   }
   const history = await ListingHistory.findById(listing._id).lean();

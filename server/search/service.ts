@@ -11,7 +11,7 @@ import { EngineUnavailableError, type EngineQuery, type EngineStatus, type Searc
 import { toListingHit, type ListingHit } from './hits.ts';
 import { MeilisearchEngine } from './meilisearch.ts';
 import { normalizePatentNumbers } from './patent-keys.ts';
-import { FACET_FIELDS, type FacetField, type SearchQuery } from './schemas.ts';
+import { FACET_FIELDS, searchQuery, type FacetField, type SearchQuery } from './schemas.ts';
 
 // The search module's use cases. The database stays the source of truth; the
 // engine (embedded or Meilisearch, chosen once from the configuration) holds
@@ -66,6 +66,9 @@ function engine(): SearchEngine {
   if (!current) throw new Error('search is not open (openSearch first)');
   return current;
 }
+
+/** No words, no filters: the newest first. */
+const emptyQuery = (): SearchQuery => searchQuery.parse({});
 
 export interface SearchPage {
   hits: ListingHit[];
@@ -286,23 +289,6 @@ export async function reindex(onProgress?: (done: number) => void): Promise<Reco
 /** Writes the embedded index's snapshot (a job, and at shutdown). */
 export async function flushSearch(): Promise<void> {
   await current?.flush();
-}
-
-function emptyQuery(): SearchQuery {
-  return {
-    q: '',
-    kind: [],
-    category: [],
-    nmpaClass: [],
-    stage: [],
-    dealType: [],
-    orgKind: [],
-    patentStatus: [],
-    region: [],
-    sort: 'newest',
-    page: 1,
-    pageSize: 24,
-  };
 }
 
 export interface MarketplaceFigures {

@@ -16,6 +16,7 @@ import { useLocale } from '~/root';
 import { formatMoney } from '~/utils/format';
 import { CompletenessPanel } from './completeness-panel';
 import { StepForm } from './step-form';
+import { Fact } from '~/components/fact';
 
 export interface Problem {
   field: string;
@@ -47,15 +48,6 @@ function Texts({ text }: { text: TextPair | undefined }) {
         </p>
       ))}
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
