@@ -57,7 +57,7 @@ export default tseslint.config(
             {
               // Pure: no mongoose, no state, safe in the browser.
               regex:
-                '^\\.\\./server/(?!(vocabulary|errors|[a-z-]+/schemas|listings/(completeness|form-values|patents)|shared/(bilingual-input|money))\\.ts$)',
+                '^\\.\\./server/(?!(vocabulary|errors|[a-z-]+/schemas|listings/(completeness|form-values|patents|standard-nda)|shared/(bilingual-input|money))\\.ts$)',
               allowTypeImports: true,
               message:
                 'Only pure server modules (vocabulary, errors, zod schemas, pure listing helpers) or types may cross into app/.',

@@ -82,6 +82,7 @@ export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 export const DOCUMENT_VISIBILITIES = ['public', 'confidential'] as const;
+export type DocumentVisibility = (typeof DOCUMENT_VISIBILITIES)[number];
 
 /** What a listing's audit trail records. */
 export const LISTING_EVENTS = [

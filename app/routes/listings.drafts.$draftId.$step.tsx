@@ -10,7 +10,9 @@ import { ReviewStep, type Problem } from '~/components/listing-form/review-step'
 import type { StepProps } from '~/components/listing-form/step-props';
 import { TechnologyStep } from '~/components/listing-form/technology-step';
 import { TermsStep } from '~/components/listing-form/terms-step';
+import { DocumentsStep } from '~/components/listing-form/documents-step';
 import {
+  documentUploadInput,
   DomainError,
   formStepOf,
   isDomainError,
@@ -28,6 +30,8 @@ import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
 import { parseInput, readForm } from '~/utils/validation.server';
+import { readUploadForm } from '~/utils/uploads.server';
+import { z } from 'zod';
 
 // One step of the listing form (/listings/drafts/:draftId/:step). Each post
 // saves the step's fields to the draft and goes where its button says; the
@@ -64,21 +68,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const step = stepOf(params);
     const draft = await context.listings.drafts.get(actor, params.draftId ?? '');
     const problems = step === 'review' ? problemsOf(draft.values, await getLocale(request)) : [];
-    return json({ draft, step, problems });
+    return json({
+      draft,
+      step,
+      problems,
+      uploadLimitMb: Math.round(context.listings.documents.limitBytes() / 1024 / 1024),
+    });
   });
 }
 
-/** Without JavaScript, adding or removing a patent row is a round trip: the step comes back changed, unsaved. */
+/** Without JavaScript, adding or removing a patent or document row is a round trip: the step comes back changed, unsaved. */
 function withRowsEdited(form: Record<string, unknown>): Record<string, unknown> | null {
-  const rows = rowsOf(form.patents as Record<string, unknown>);
-  if (form.addPatent !== undefined) return { ...form, patents: [...rows, {}] };
-  if (typeof form.removePatent === 'string') {
-    return { ...form, patents: rows.filter((_, index) => String(index) !== form.removePatent) };
-  }
+  const without = (field: string, index: unknown) =>
+    rowsOf(form[field] as Record<string, unknown>).filter((_, i) => String(i) !== index);
+  if (form.addPatent !== undefined)
+    return { ...form, patents: [...rowsOf(form.patents as Record<string, unknown>), {}] };
+  if (typeof form.removePatent === 'string') return { ...form, patents: without('patents', form.removePatent) };
+  if (typeof form.removeDocument === 'string') return { ...form, documents: without('documents', form.removeDocument) };
   return null;
 }
 
 type StepActionData = Partial<ActionErrors> & { values?: ListingFormValues };
+
+/** The documents step's upload: its name and visibility, with messages keyed as the form names them. */
+const uploadFields = z.object({ upload: documentUploadInput.prefault({}) });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
@@ -87,7 +100,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let sent: Record<string, unknown> | null = null;
   const response = await formHandler(request, async () => {
     const step = stepOf(params);
-    const form = (sent = await readForm(request));
+    const { fields, upload } =
+      step === 'documents'
+        ? await readUploadForm(request, { maxBytes: context.listings.documents.limitBytes() })
+        : { fields: await readForm(request), upload: null };
+    const form = (sent = fields);
     if (form.discard !== undefined) {
       const { listingId } = await context.listings.drafts.discard(actor, draftId);
       return redirect(listingId ? `/listings/${listingId}` : '/listings/new');
@@ -100,8 +117,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     const edited = withRowsEdited(form);
     if (edited) return json<StepActionData>({ values: edited });
-    const values = parseInput(listingFormSteps[step], form, await getLocale(request));
-    await context.listings.drafts.save(actor, draftId, step, values, target);
+    const locale = await getLocale(request);
+    const values = parseInput(listingFormSteps[step], form, locale);
+    await context.listings.drafts.save(actor, draftId, step, values, upload ? step : target);
+    if (upload) {
+      const { upload: about } = parseInput(uploadFields, form, locale);
+      await context.listings.drafts.addDocument(actor, draftId, { ...upload, ...about });
+    }
     return goTo(target);
   });
   // Nothing typed is lost: a refused step comes back with what was sent, beside the messages.
@@ -111,15 +133,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return response;
 }
 
-const FIELD_STEPS: Record<ListingFieldStep, (props: StepProps) => JSX.Element> = {
+const FIELD_STEPS: Record<ListingFieldStep, (props: StepProps & { uploadLimitMb: number }) => JSX.Element> = {
   basics: BasicsStep,
   technology: TechnologyStep,
   patents: PatentsStep,
   terms: TermsStep,
+  documents: DocumentsStep,
 };
 
 export default function ListingDraftStep() {
-  const { draft, step, problems } = useLoaderData<typeof loader>();
+  const { draft, step, problems, uploadLimitMb } = useLoaderData<typeof loader>();
   const actionData = useActionData<StepActionData>();
   const { t } = useTranslation();
   const values = actionData?.values ?? draft.values;
@@ -130,7 +153,7 @@ export default function ListingDraftStep() {
       <FormError />
       {FieldStep ? (
         // A new step is a new form, with that step's values.
-        <FieldStep key={step} values={values} saved={draft.values} />
+        <FieldStep key={step} values={values} saved={draft.values} uploadLimitMb={uploadLimitMb} />
       ) : (
         <ReviewStep values={draft.values} problems={problems} listingStatus={draft.listing?.status ?? null} />
       )}

@@ -70,3 +70,10 @@ export function formatDateTime(iso: string, locale: Locale): string {
 export function formatNumber(n: number, locale: Locale): string {
   return numberFormat(locale).format(n);
 }
+
+/** A file's size in kB or MB (decimal units, as operating systems show downloads). */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const [value, unit] =
+    bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(bytes / 1000, 0.1), 'kilobyte'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}

@@ -120,26 +120,58 @@ export function tolerantCookies() {
   };
 }
 
+export interface BodyPolicy {
+  /** The largest body accepted (413 beyond it, whether declared or counted as it arrives). */
+  maxBytes: number;
+  /** Every body gets this long to arrive… */
+  baseMs: number;
+  /** …plus the time its declared length takes at this slowest acceptable rate (bytes per second), for uploads. */
+  minBytesPerSecond: number;
+}
+
 /**
- * A request body must arrive within `ms`; one shorter than its Content-Length
- * (or a slow drip) gets a 408 and the connection closed, instead of holding a
- * handler open. The server's own requestTimeout is the backstop.
+ * A request body must be no larger than `maxBytes` and arrive in time: a body
+ * shorter than its Content-Length, or a slow drip, gets a 408 and the
+ * connection closed instead of holding a handler open. A large upload on a
+ * slow line gets the time its size needs at `minBytesPerSecond`; the server's
+ * own requestTimeout is the backstop.
  */
-export function bodyTimeout(ms: number) {
+export function bodyPolicy({ maxBytes, baseMs, minBytesPerSecond }: BodyPolicy) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-    if (!hasBody || req.complete) return next();
-    const timer = setTimeout(() => {
-      if (req.complete) return;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const chunked = req.headers['transfer-encoding'] !== undefined;
+    if (declared > maxBytes) {
+      res.set('Connection', 'close');
+      refuse(res, 413, 'Content Too Large');
+      res.once('finish', () => req.socket.destroy());
+      return;
+    }
+    if ((!chunked && !(declared > 0)) || req.complete) return next();
+    const cutOff = (status: number, title: string) => {
       if (!res.headersSent) {
         res.set('Connection', 'close');
-        refuse(res, 408, 'Request Timeout');
+        refuse(res, status, title);
         res.once('finish', () => req.socket.destroy());
       } else {
         req.socket.destroy();
       }
+    };
+    const ms = baseMs + Math.ceil(((chunked ? maxBytes : declared) / minBytesPerSecond) * 1000);
+    const timer = setTimeout(() => {
+      if (!req.complete) cutOff(408, 'Request Timeout');
     }, ms);
     timer.unref();
+    // A chunked body declares no length: count it as it comes.
+    if (chunked) {
+      let received = 0;
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > maxBytes) {
+          req.pause();
+          cutOff(413, 'Content Too Large');
+        }
+      });
+    }
     const clear = () => clearTimeout(timer);
     req.once('end', clear);
     res.once('finish', clear);

@@ -12,7 +12,9 @@ import type {
   PatentType,
   Stage,
 } from '../vocabulary.ts';
+import { toDocumentDto, type DocumentDto } from './document-dto.ts';
 import type { ListingDoc } from './model.ts';
+import { ndaText } from './standard-nda.ts';
 import { patentExpiry, remainingLifeDays } from './patents.ts';
 import type { Step } from './steps.ts';
 
@@ -59,7 +61,10 @@ export interface ListingDto {
   } | null;
   auction: { startingPrice: Money; minimumIncrement: Money; endsAt: string; hasReserve: boolean } | null;
   equityOffered: { percent: number; valuation: Money } | null;
-  documents: { id: string; name: string; contentType: string; size: number }[];
+  /** The documents the caller may download (the confidential ones only inside the data room). */
+  documents: DocumentDto[];
+  /** The data room: its NDA, how many confidential documents it holds, and whether the caller is inside. */
+  dataRoom: { nda: Bilingual; confidentialDocuments: number; confidentialSection: boolean; open: boolean };
   organization: OrganizationSummary | null;
   publishedAt: string | null;
   updatedAt: string;
@@ -143,9 +148,14 @@ export function toListingDto(
       : null,
     equityOffered:
       equity?.percent && equity.valuation ? { percent: equity.percent, valuation: money(equity.valuation)! } : null,
-    documents: listing.documents
-      .filter((d) => d.visibility === 'public' || confidential)
-      .map((d) => ({ id: String(d._id), name: d.name, contentType: d.contentType, size: d.size })),
+    documents: listing.documents.filter((d) => d.visibility === 'public' || confidential).map(toDocumentDto),
+    dataRoom: {
+      nda: ndaText(listing),
+      confidentialDocuments: listing.documents.filter((d) => d.visibility === 'confidential').length,
+      // That there is one is public (it is why one signs the NDA); what it says is not.
+      confidentialSection: Boolean(listing.confidential?.details),
+      open: confidential,
+    },
     organization: organization ? toOrganizationSummary(organization) : null,
     publishedAt: listing.publishedAt ? listing.publishedAt.toISOString() : null,
     updatedAt: listing.updatedAt.toISOString(),

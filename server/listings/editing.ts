@@ -42,6 +42,7 @@ const EDITED_FIELDS = [
   'trl',
   'stage',
   'confidential',
+  'nda',
 ] as const;
 type EditedField = (typeof EDITED_FIELDS)[number];
 
@@ -99,6 +100,16 @@ export function toListingInput(l: ListingDoc): Record<string, unknown> {
         ? { percent: l.equityOffered.percent, valuation: money(l.equityOffered.valuation) }
         : null,
     confidential: { details: l.confidential?.details ?? '' },
+    nda: { text: text(l.nda?.text) },
+    // Not an edited field (uploads change it, documents.ts): the form starts from it.
+    documents: l.documents.map((d) => ({
+      id: String(d._id),
+      file: String(d.file),
+      name: d.name,
+      visibility: d.visibility,
+      contentType: d.contentType,
+      size: d.size,
+    })),
   };
 }
 

@@ -7,9 +7,15 @@ import type { ListingDto } from './dto.ts';
 import { createListing, editableListing, updateListing } from './editing.ts';
 import { toFormValues, type ListingFormValues } from './form-values.ts';
 import { Listing } from './model.ts';
+import { deleteStoredFile, storeUpload } from '../files/index.ts';
+import { replaceDocuments, resolveDocumentRows } from './documents.ts';
+import { rowsOf, type DocumentRowValues } from './form-values.ts';
 import {
   LISTING_FORM_STEPS,
   listingFormInput,
+  listingFormSteps,
+  MAX_DOCUMENTS,
+  type DocumentUploadInput,
   type ListingFieldStep,
   type ListingFormStep,
   type ListingStepOutput,
@@ -133,11 +139,50 @@ export async function saveStep<S extends ListingFieldStep>(
   next: ListingFormStep = step,
 ): Promise<void> {
   const { draft } = await ownDraft(actor, draftId);
+  // Document rows come back from a browser: each must be one of the organization's uploads.
+  const rows = step === 'documents' ? (values as ListingStepOutput<'documents'>).documents : null;
+  const stored = rows ? { ...values, documents: await resolveDocumentRows(actor!.organizationId, rows) } : values;
   // Field by field, so two tabs on different steps do not undo each other.
-  const fields = Object.entries(toFormValues(values));
+  const fields = Object.entries(toFormValues(stored));
   const set = Object.fromEntries(fields.map(([field, value]) => [`data.${field}`, value]));
   const { matchedCount } = await ListingFormDraft.updateOne({ _id: draft._id }, { $set: { ...set, step: next } });
   if (matchedCount === 0) throw notFound('draft'); // finished or discarded meanwhile
+}
+
+/**
+ * Stores an upload (type read from its bytes, size limited: the files module)
+ * and adds it to the draft's documents; the listing gets it when the draft is
+ * finished.
+ */
+export async function addDraftDocument(
+  actor: Actor,
+  draftId: string,
+  upload: { bytes: Uint8Array; fileName: string } & DocumentUploadInput,
+): Promise<void> {
+  const { draft } = await ownDraft(actor, draftId);
+  if (rowsOf(draft.data.documents).length >= MAX_DOCUMENTS) throw invalid({ file: ['validation.tooManyDocuments'] });
+  const file = await storeUpload({
+    bytes: upload.bytes,
+    name: upload.fileName,
+    organizationId: actor!.organizationId,
+    userId: actor!.userId,
+  });
+  const row: DocumentRowValues = {
+    file: String(file._id),
+    name: upload.name || file.originalName,
+    visibility: upload.visibility,
+    contentType: file.contentType,
+    size: file.size,
+  };
+  const { matchedCount } = await ListingFormDraft.updateOne(
+    { _id: draft._id },
+    // A push: two uploads at once both land (a saved step stores its rows as an array).
+    { $push: { 'data.documents': row }, $set: { step: 'documents' } },
+  );
+  if (matchedCount === 0) {
+    await deleteStoredFile(String(file._id));
+    throw notFound('draft');
+  }
 }
 
 function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -165,9 +210,16 @@ export async function finishDraft(actor: Actor, draftId: string, { submit = fals
   }
   const parsed = listingFormInput.safeParse(draft.data);
   if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+  const documents = listingFormSteps.documents.shape.documents.safeParse(draft.data.documents ?? []);
+  if (!documents.success) throw invalid(fieldErrorsOf(documents.error));
   let listing = draft.listingId
     ? await updateListing(actor, String(draft.listingId), parsed.data)
     : (await createListing(actor, parsed.data, { id: draft._id })).listing;
+  // A draft started before documents joined the form leaves them as they are.
+  if (draft.data.documents !== undefined) {
+    await replaceDocuments(actor, listing.id, documents.data);
+    listing = await getListing(actor, listing.id);
+  }
   if (submit && listing.status === 'draft') listing = await submitListing(actor, listing.id);
   await ListingFormDraft.deleteOne({ _id: draft._id });
   return listing;

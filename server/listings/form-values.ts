@@ -32,6 +32,18 @@ export interface PatentRowValues {
   ipc?: string;
 }
 
+/** An uploaded document in the form: the stored file, and what the owner says about it. */
+export interface DocumentRowValues {
+  /** The listing's document this row is (absent for one uploaded in this draft). */
+  id?: string;
+  file?: string;
+  name?: string;
+  visibility?: string;
+  /** As stored (server-side facts, shown beside the row). */
+  contentType?: string;
+  size?: number;
+}
+
 export interface ListingFormValues {
   kind?: string;
   title?: TextPair;
@@ -55,6 +67,8 @@ export interface ListingFormValues {
   licenseTerms?: { upfront?: MoneyText; royaltyPercent?: string; minimumAnnual?: MoneyText; openLicense?: Flag };
   auction?: { startingPrice?: MoneyText; reserve?: MoneyText; minimumIncrement?: MoneyText; endsAt?: string };
   equityOffered?: { percent?: string; valuation?: MoneyText };
+  nda?: { text?: TextPair };
+  documents?: DocumentRowValues[] | Record<string, DocumentRowValues>;
 }
 
 export const isTicked = (flag: unknown): boolean => flag === true || flag === 'true' || flag === 'on';
@@ -136,6 +150,8 @@ interface ListingLike {
     endsAt: Time;
   } | null;
   equityOffered?: { percent: number; valuation: StoredMoney } | null;
+  nda?: { text?: Bilingual };
+  documents?: DocumentRowValues[];
 }
 
 const pair = (text: Bilingual | null | undefined): TextPair => ({ zh: text?.zh ?? '', en: text?.en ?? '' });
@@ -205,5 +221,7 @@ export function toFormValues(listing: ListingLike): ListingFormValues {
     const equity = listing.equityOffered;
     values.equityOffered = { percent: number(equity?.percent), valuation: moneyText(equity?.valuation) };
   }
+  if (has('nda')) values.nda = { text: pair(listing.nda?.text) };
+  if (has('documents')) values.documents = (listing.documents ?? []).map((d) => ({ ...d }));
   return values;
 }

@@ -15,7 +15,11 @@ export {
   type ReviewItem,
 } from './workflow.ts';
 export { createListing, editableListing, updateListing } from './editing.ts';
+export { addDocument, openDocument, removeDocument, type DocumentDownload } from './documents.ts';
+export { type DocumentDto } from './document-dto.ts';
+export { acceptNda, dataRoomRecord, type DataRoomRecord } from './data-room.ts';
 export {
+  addDraftDocument,
   discardDraft,
   finishDraft,
   getDraft,

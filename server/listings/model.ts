@@ -104,6 +104,8 @@ const listingSchema = new Schema(
 
     documents: { type: [documentSchema], default: [] },
     confidential: { details: { type: String, default: '' } },
+    // The click-through NDA that opens the data room (empty: the exchange's standard text).
+    nda: { text: { type: bilingualSchema, default: () => ({}) } },
 
     rejection: { reason: String, at: Date, by: { type: Schema.Types.ObjectId, ref: 'User' } },
     // Changes to the title, summary, patents or terms of a published listing wait

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { bilingualInput } from '../shared/bilingual-input.ts';
+import { bilingualInput, safeName } from '../shared/bilingual-input.ts';
 import { moneyInput, parseMajorUnits } from '../shared/money.ts';
 import {
+  DOCUMENT_VISIBILITIES,
   CATEGORIES,
   CE_STATUSES,
   CURRENCIES,
@@ -137,6 +138,8 @@ const listingFields = {
   auction: auctionInput.nullish().transform((v) => v ?? null),
   equityOffered: equityInput.nullish().transform((v) => v ?? null),
   confidential: z.object({ details: z.string().max(20_000).default('') }).default({ details: '' }),
+  /** The click-through NDA that opens the data room; empty: the exchange's standard text. */
+  nda: z.object({ text: bilingualInput(20_000, { required: false }).prefault({}) }).prefault({}),
 };
 
 interface Terms {
@@ -193,7 +196,7 @@ export type RejectionInput = z.output<typeof rejectionInput>;
 // terms, auction, equity) that count as absent while all their inputs are
 // empty, and patent rows left blank, which are dropped.
 
-export const LISTING_FORM_STEPS = ['basics', 'technology', 'patents', 'terms', 'review'] as const;
+export const LISTING_FORM_STEPS = ['basics', 'technology', 'patents', 'terms', 'documents', 'review'] as const;
 export type ListingFormStep = (typeof LISTING_FORM_STEPS)[number];
 /** The steps that ask for fields; the review step shows them all. */
 export type ListingFieldStep = Exclude<ListingFormStep, 'review'>;
@@ -368,6 +371,33 @@ const termsStep = z.object(termsFields).superRefine((t, ctx) => {
   priceRule(t, ctx);
   termsRules(t, ctx);
 });
+/** How many documents one listing holds. */
+export const MAX_DOCUMENTS = 30;
+/** The name a document is shown under (its file name unless the owner gives one). */
+export const documentName = z.string().trim().min(1, { message: 'validation.required' }).max(200).check(safeName);
+/** What the API and the form send with an upload: its name and who may see it. */
+export const documentUploadInput = z.object({
+  name: documentName.optional(),
+  visibility: z.enum(DOCUMENT_VISIBILITIES, { message: 'validation.chooseOne' }).default('confidential'),
+});
+export type DocumentUploadInput = z.output<typeof documentUploadInput>;
+
+/** A document row of the form: a stored upload (its id), the name shown and who may see it. */
+export const documentRowInput = z.object({
+  id: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/i)
+    .optional()
+    .catch(undefined),
+  file: z.string().regex(/^[a-f0-9]{24}$/i, { message: 'validation.required' }),
+  name: documentName,
+  visibility: z.enum(DOCUMENT_VISIBILITIES, { message: 'validation.chooseOne' }),
+});
+export type DocumentRowInput = z.output<typeof documentRowInput>;
+const documentsStep = z.object({
+  nda: listingFields.nda,
+  documents: z.preprocess((rows) => rowsOf(rows as never), z.array(documentRowInput).max(MAX_DOCUMENTS)).default([]),
+});
 
 /** Each step's fields as the form sends them, parsed into the listing's input for those fields. */
 export const listingFormSteps = {
@@ -375,13 +405,20 @@ export const listingFormSteps = {
   technology: technologyStep,
   patents: patentsStep,
   terms: termsStep,
+  documents: documentsStep,
 } as const satisfies Record<ListingFieldStep, z.ZodType>;
 export type ListingStepOutput<S extends ListingFieldStep> = z.output<(typeof listingFormSteps)[S]>;
 
 /** The whole form, as the review step and finishing a draft read it: every step, then the listing's own rules. */
 export const listingFormInput = into(
   z
-    .object({ ...basicsStep.shape, ...technologyStep.shape, ...patentsStep.shape, ...termsStep.shape })
+    .object({
+      ...basicsStep.shape,
+      ...technologyStep.shape,
+      ...patentsStep.shape,
+      ...termsStep.shape,
+      nda: documentsStep.shape.nda,
+    })
     .superRefine(priceRule),
   listingInput,
 );

@@ -5,6 +5,7 @@ import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import { toListingDto, type ListingDto } from './dto.ts';
 import { Listing, resourceOf, type ListingDoc } from './model.ts';
 import { stepsFor } from './steps.ts';
+import { mayViewConfidential } from './data-room.ts';
 
 /** The stored listing if the actor may see it; hidden, unknown and malformed ids are all "not found". */
 export async function findVisibleListing(actor: Actor, id: string): Promise<ListingDoc> {
@@ -31,7 +32,7 @@ export async function getListing(actor: Actor, id: string): Promise<ListingDto> 
   const reviewer =
     can(actor, { action: 'listing:manage', listing: resource }) || can(actor, { action: 'listing:review' });
   return toListingDto(listing, organization, {
-    confidential: can(actor, { action: 'listing:view_confidential', listing: resource }),
+    confidential: await mayViewConfidential(actor, listing),
     steps: reviewer ? stepsFor(actor, listing) : null,
   });
 }

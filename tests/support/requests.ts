@@ -7,6 +7,8 @@ export interface CallOptions {
   method?: string;
   json?: unknown;
   form?: Record<string, string>;
+  /** A multipart body (uploads); fetch sets its Content-Type with the boundary. */
+  multipart?: FormData;
   headers?: Record<string, string>;
   cookie?: string | null;
   params?: Record<string, string>;
@@ -25,6 +27,8 @@ export async function call(handler: Handler, path: string, options: CallOptions 
     body = JSON.stringify(options.json);
   } else if (options.form) {
     body = new URLSearchParams(options.form);
+  } else if (options.multipart) {
+    body = options.multipart;
   }
   const request = new Request(`http://localhost${path}`, {
     method: options.method ?? (body ? 'POST' : 'GET'),

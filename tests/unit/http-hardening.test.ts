@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import express from 'express';
 import {
   allowedMethods,
-  bodyTimeout,
+  bodyPolicy,
   isValidHost,
   originFormTarget,
   tolerantCookieHeader,
@@ -27,7 +27,7 @@ async function start(https = false) {
   app.use(tolerantCookies());
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(noStoreForCredentials('medip_session'));
-  app.use(bodyTimeout(300));
+  app.use(bodyPolicy({ maxBytes: 4096, baseMs: 300, minBytesPerSecond: 1_000_000 }));
   app.use(sameOriginGuard('medip_session'));
   app.all('*', (req, res) => {
     const chunks: Buffer[] = [];
@@ -223,6 +223,20 @@ describe('bodies that never finish arriving', () => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+  test('a body declared larger than the limit is refused with a 413 before it is read', async () => {
+    const answer = await raw(
+      'POST /x HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 5000\r\n\r\nabc',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+  });
+  test('a chunked body that grows past the limit is cut off with a 413', async () => {
+    const chunk = 'a'.repeat(1000);
+    const chunks = Array.from({ length: 6 }, () => `3e8\r\n${chunk}\r\n`).join('');
+    const answer = await raw(
+      `POST /x HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
   });
   test('a complete body is read as usual', async () => {
     const answer = await fetch(`${base}/x`, {

@@ -94,28 +94,91 @@ test("an operator may view any organization's draft, submitted and withdrawn lis
 // ── listing:view_confidential ───────────────────────────────────────────────
 
 test('an anonymous visitor may not see the confidential section, even of a published listing', () => {
-  expect(can(anonymous, { action: 'listing:view_confidential', listing: listing('published') })).toBe(false);
+  expect(
+    can(anonymous, { action: 'listing:view_confidential', listing: listing('published'), ndaAccepted: false }),
+  ).toBe(false);
 });
 
 test('a member of the owning organization sees the confidential section of its listings, published or draft', () => {
   const member = actor({ kind: 'hospital', role: 'member' });
-  expect(can(member, { action: 'listing:view_confidential', listing: listing('published') })).toBe(true);
-  expect(can(member, { action: 'listing:view_confidential', listing: listing('draft') })).toBe(true);
+  expect(can(member, { action: 'listing:view_confidential', listing: listing('published'), ndaAccepted: false })).toBe(
+    true,
+  );
+  expect(can(member, { action: 'listing:view_confidential', listing: listing('draft'), ndaAccepted: false })).toBe(
+    true,
+  );
 });
 
 test("an operator sees the confidential section of any organization's listing", () => {
-  expect(can(operator, { action: 'listing:view_confidential', listing: listing('published', OTHER_ORG) })).toBe(true);
-  expect(can(operator, { action: 'listing:view_confidential', listing: listing('draft', OTHER_ORG) })).toBe(true);
+  expect(
+    can(operator, {
+      action: 'listing:view_confidential',
+      listing: listing('published', OTHER_ORG),
+      ndaAccepted: false,
+    }),
+  ).toBe(true);
+  expect(
+    can(operator, { action: 'listing:view_confidential', listing: listing('draft', OTHER_ORG), ndaAccepted: false }),
+  ).toBe(true);
 });
 
 test('a verified company of another organization does not see the confidential section of a published listing', () => {
   const buyer = actor({ kind: 'company', role: 'owner', organizationId: OTHER_ORG });
-  expect(can(buyer, { action: 'listing:view_confidential', listing: listing('published') })).toBe(false);
+  expect(can(buyer, { action: 'listing:view_confidential', listing: listing('published'), ndaAccepted: false })).toBe(
+    false,
+  );
 });
 
 test('a verified investor of another organization does not see the confidential section of a listing under offer', () => {
   const investor = actor({ kind: 'investor', role: 'admin', organizationId: OTHER_ORG });
-  expect(can(investor, { action: 'listing:view_confidential', listing: listing('under_offer') })).toBe(false);
+  expect(
+    can(investor, { action: 'listing:view_confidential', listing: listing('under_offer'), ndaAccepted: false }),
+  ).toBe(false);
+});
+
+test('a member of an organization that accepted the NDA sees the confidential section of a published listing', () => {
+  const buyer = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'listing:view_confidential', listing: listing('published'), ndaAccepted: true })).toBe(
+    true,
+  );
+});
+
+test('an accepted NDA does not open the data room of a listing that is no longer public', () => {
+  const buyer = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'listing:view_confidential', listing: listing('withdrawn'), ndaAccepted: true })).toBe(
+    false,
+  );
+});
+
+test('an anonymous visitor never sees the confidential section, whatever the NDA flag says', () => {
+  expect(
+    can(anonymous, { action: 'listing:view_confidential', listing: listing('published'), ndaAccepted: true }),
+  ).toBe(false);
+});
+
+// ── listing:accept_nda ──────────────────────────────────────────────────────
+
+test("a verified organization's member may accept the NDA of another organization's published listing", () => {
+  const buyer = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'listing:accept_nda', listing: listing('published') })).toBe(true);
+});
+
+test('an unverified organization may not accept an NDA', () => {
+  const buyer = actor({ kind: 'company', verified: false, organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'listing:accept_nda', listing: listing('published') })).toBe(false);
+});
+
+test("the owner does not accept its own listing's NDA", () => {
+  expect(can(actor({ kind: 'hospital' }), { action: 'listing:accept_nda', listing: listing('published') })).toBe(false);
+});
+
+test('an anonymous visitor may not accept an NDA', () => {
+  expect(can(anonymous, { action: 'listing:accept_nda', listing: listing('published') })).toBe(false);
+});
+
+test('no NDA is accepted on a listing that is not published', () => {
+  const buyer = actor({ kind: 'company', organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'listing:accept_nda', listing: listing('submitted') })).toBe(false);
 });
 
 // ── listing:view_unpublished ────────────────────────────────────────────────

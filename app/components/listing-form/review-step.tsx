@@ -85,6 +85,7 @@ function Summary({ values }: { values: ListingFormValues }) {
   const dealTypes = DEAL_TYPES.filter((d) => isTicked(values.dealTypes?.[d]));
   const terms = values.licenseTerms;
   const auction = values.auction;
+  const documents = rowsOf(values.documents);
   const texts = ['title', 'summary', 'problem', 'advantages', 'clinicalUse', 'partnerSought'] as const;
   return (
     <>
@@ -147,6 +148,16 @@ function Summary({ values }: { values: ListingFormValues }) {
           </Fact>
         ) : null}
       </Section>
+      <Section step="documents">
+        <Fact label={t('documents.title')}>
+          {documents.length
+            ? documents.map((d) => `${d.name} (${t(`documents.visibilities.${d.visibility}`)})`).join(' · ')
+            : none}
+        </Fact>
+        <Fact label={t('documents.ndaText')}>
+          {values.nda?.text?.zh || values.nda?.text?.en ? t('documents.ndaOwn') : t('documents.standardNda')}
+        </Fact>
+      </Section>
     </>
   );
 }
@@ -159,7 +170,7 @@ interface ReviewStepProps {
   listingStatus: string | null;
 }
 
-/** Step 5: everything at a glance, what still stops it from being saved, and saving. */
+/** Step 6: everything at a glance, what still stops it from being saved, and saving. */
 export function ReviewStep({ values, problems, listingStatus }: ReviewStepProps) {
   const { t } = useTranslation();
   const fieldLabel = useFieldLabel();

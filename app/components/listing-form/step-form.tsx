@@ -54,15 +54,24 @@ interface StepFormProps {
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   /** The review step replaces Save and continue with its own buttons. */
   actions?: ReactNode;
+  /** The documents step sends files. */
+  encType?: 'multipart/form-data';
   children: ReactNode;
 }
 
-export function StepForm({ step, onSubmit, actions, children }: StepFormProps) {
+export function StepForm({ step, onSubmit, actions, encType, children }: StepFormProps) {
   const { t } = useTranslation();
   const next = stepAfter(step);
   const previous = stepBefore(step);
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="step-form" aria-labelledby="step-heading">
+    <Form
+      method="post"
+      encType={encType}
+      noValidate
+      onSubmit={onSubmit}
+      className="step-form"
+      aria-labelledby="step-heading"
+    >
       {next ? (
         // Enter in a field presses a form's first submit button: let that be "continue", not a step of the indicator.
         <button type="submit" name="goto" value={next} className="visually-hidden" tabIndex={-1} aria-hidden="true" />

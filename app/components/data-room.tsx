@@ -1,0 +1,187 @@
+import { Form, Link, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '~/components/forms';
+import type { DataRoomRecord, DocumentDto, ListingDto } from '~/domain';
+import { useLocale } from '~/root';
+import { formatDateTime, formatFileSize, pickText } from '~/utils/format';
+
+// The listing's documents and data room: public documents for everyone who
+// may see the listing; the confidential section and documents inside the
+// data room (owner, operators, organizations that accepted the NDA); the NDA
+// to accept for everyone else; and, for the owner, who accepted and who
+// downloaded what.
+
+function DocumentList({ listingId, documents }: { listingId: string; documents: DocumentDto[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <ul className="documents">
+      {documents.map((d) => (
+        <li key={d.id}>
+          {/* A file download, not a page: no client-side navigation. */}
+          <a href={`/listings/${listingId}/documents/${d.id}`} download>
+            {d.name}
+          </a>{' '}
+          <span className="hint">
+            {t(`documents.types.${d.contentType}`, { defaultValue: d.contentType })} · {formatFileSize(d.size, locale)}
+            {d.visibility === 'confidential' ? ` · ${t('documents.visibilities.confidential')}` : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export type NdaAccess = 'inside' | 'may_accept' | 'sign_in' | 'not_allowed';
+
+function NdaPanel({ listing, access }: { listing: ListingDto; access: NdaAccess }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const location = useLocation();
+  const nda = pickText(listing.dataRoom.nda, locale);
+  return (
+    <div className="nda">
+      <p>{t('dataRoom.closed', { count: listing.dataRoom.confidentialDocuments })}</p>
+      <h3 id="nda-heading">{t('dataRoom.ndaHeading')}</h3>
+      {/* Long text the reader must be able to scroll through with the keyboard. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="nda__text prewrap" lang={nda.lang} tabIndex={0} aria-labelledby="nda-heading">
+        {nda.text}
+      </div>
+      {access === 'may_accept' ? (
+        <Form method="post" className="nda__accept">
+          <FormError />
+          <input type="hidden" name="intent" value="nda" />
+          <button type="submit" className="button">
+            {t('dataRoom.accept')}
+          </button>
+          <p className="hint">{t('dataRoom.acceptHint')}</p>
+        </Form>
+      ) : access === 'sign_in' ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t('dataRoom.signIn')}</Link>
+        </p>
+      ) : (
+        <p className="notice">{t('dataRoom.notAllowed')}</p>
+      )}
+    </div>
+  );
+}
+
+function RecordTables({ record }: { record: DataRoomRecord }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const who = (p: DataRoomRecord['acceptances'][number]) => {
+    const org = p.organization ? pickText(p.organization.name, locale).text : t('dataRoom.anonymous');
+    return p.user ? `${org} · ${p.user.name} (${p.user.email})` : org;
+  };
+  return (
+    <>
+      <h3 id="acceptances">{t('dataRoom.acceptances')}</h3>
+      {record.acceptances.length === 0 ? (
+        <p className="hint">{t('dataRoom.noAcceptances')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table aria-labelledby="acceptances">
+            <thead>
+              <tr>
+                <th scope="col">{t('dataRoom.who')}</th>
+                <th scope="col">{t('dataRoom.when')}</th>
+                <th scope="col">{t('dataRoom.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.acceptances.map((a) => (
+                <tr key={`${a.organization?.id}-${a.at}`}>
+                  <td>{who(a)}</td>
+                  <td>{formatDateTime(a.at, locale)}</td>
+                  <td>
+                    <code>{a.ip}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 id="downloads">{t('dataRoom.downloads')}</h3>
+      {record.downloads.length === 0 ? (
+        <p className="hint">{t('dataRoom.noDownloads')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table aria-labelledby="downloads">
+            <thead>
+              <tr>
+                <th scope="col">{t('dataRoom.document')}</th>
+                <th scope="col">{t('dataRoom.who')}</th>
+                <th scope="col">{t('dataRoom.when')}</th>
+                <th scope="col">{t('dataRoom.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.downloads.map((d, index) => (
+                <tr key={`${d.document.id}-${d.at}-${index}`}>
+                  <td>
+                    {d.document.name}{' '}
+                    <span className="hint">({t(`documents.visibilities.${d.document.visibility}`)})</span>
+                  </td>
+                  <td>{who(d)}</td>
+                  <td>{formatDateTime(d.at, locale)}</td>
+                  <td>
+                    <code>{d.ip}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+interface DataRoomProps {
+  listing: ListingDto;
+  access: NdaAccess;
+  /** The owner's and operators' record; null for everyone else. */
+  record: DataRoomRecord | null;
+}
+
+export function DataRoom({ listing, access, record }: DataRoomProps) {
+  const { t } = useTranslation();
+  const publicDocuments = listing.documents.filter((d) => d.visibility === 'public');
+  const confidentialDocuments = listing.documents.filter((d) => d.visibility === 'confidential');
+  const { open, confidentialDocuments: hidden, confidentialSection } = listing.dataRoom;
+  if (!open && !hidden && !confidentialSection && !publicDocuments.length) return null;
+  return (
+    <section aria-labelledby="data-room" id="data-room-section" className="data-room">
+      <h2 id="data-room">{t('dataRoom.title')}</h2>
+      {publicDocuments.length ? (
+        <>
+          <h3>{t('dataRoom.publicDocuments')}</h3>
+          <DocumentList listingId={listing.id} documents={publicDocuments} />
+        </>
+      ) : null}
+      {open ? (
+        <div className="data-room__inside">
+          <p className="hint">{t('dataRoom.insideNote')}</p>
+          {listing.confidential?.details ? (
+            <>
+              <h3 id="confidential">{t('listing.confidential')}</h3>
+              <p className="prewrap">{listing.confidential.details}</p>
+            </>
+          ) : null}
+          <h3>{t('dataRoom.confidentialDocuments')}</h3>
+          {confidentialDocuments.length ? (
+            <DocumentList listingId={listing.id} documents={confidentialDocuments} />
+          ) : (
+            <p className="hint">{t('dataRoom.noConfidentialDocuments')}</p>
+          )}
+        </div>
+      ) : hidden || confidentialSection ? (
+        <NdaPanel listing={listing} access={access} />
+      ) : null}
+      {record ? <RecordTables record={record} /> : null}
+    </section>
+  );
+}
