@@ -6,7 +6,13 @@ import { useLocale, usePublicUrl } from '~/root';
 import { getActor, requireUser } from '~/utils/session.server';
 import { getLocale } from '~/utils/locale.server';
 import { parseInput, readForm } from '~/utils/validation.server';
-import { EDITABLE_LISTING_STATUSES, PUBLIC_LISTING_STATUSES, rejectionInput, type ListingDto } from '~/domain';
+import {
+  EDITABLE_LISTING_STATUSES,
+  PUBLIC_LISTING_STATUSES,
+  rejectionInput,
+  type Actor,
+  type ListingDto,
+} from '~/domain';
 import { JsonLd } from '~/components/json-ld';
 import { describe, localizedUrl, seoMeta } from '~/utils/seo';
 import type { Locale } from '~/i18n';
@@ -16,6 +22,9 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Fact } from '~/components/fact';
+import { DataRoom, type NdaAccess } from '~/components/data-room';
+import { AskQuestion } from '~/components/ask-question';
+import { FollowButton } from '~/components/follow-button';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
@@ -66,16 +75,42 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const mayEdit =
       EDITABLE_LISTING_STATUSES.includes(listing.status) &&
       context.auth.can(actor, { action: 'listing:manage', listing: resource });
-    return json({ listing, history, mayEdit });
+    const [dataRoom, following, ask] = await Promise.all([
+      listing.review ? context.listings.dataRoom(actor, listing.id) : null,
+      context.follows.isFollowing(actor, listing.id),
+      context.inquiries.askStatus(actor, listing),
+      context.dashboard.countView({ listing, actor, request, clientIp: context.clientIp }),
+    ]);
+    return json({
+      listing,
+      history,
+      mayEdit,
+      dataRoom,
+      ndaAccess: ndaAccess(context, actor, listing),
+      following,
+      ask,
+    });
   });
 }
 
-/** The review steps (submit, withdraw, publish, reject with a reason), for the owner and the operators. */
+/** What the data room offers the reader who is not inside: the NDA to accept, a sign-in, or nothing. */
+function ndaAccess(context: LoaderFunctionArgs['context'], actor: Actor, listing: ListingDto): NdaAccess {
+  if (listing.dataRoom.open) return 'inside';
+  if (!actor) return 'sign_in';
+  const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
+  return context.auth.can(actor, { action: 'listing:accept_nda', listing: resource }) ? 'may_accept' : 'not_allowed';
+}
+
+/** The review steps (submit, withdraw, publish, reject with a reason) for the owner and the operators; accepting the NDA for the others. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
     const form = await readForm(request);
     const id = params.id ?? '';
+    if (form.intent === 'nda') {
+      await context.listings.acceptNda(actor, id, { ip: context.clientIp });
+      return redirect(`/listings/${id}#data-room`);
+    }
     if (form.intent === 'submit') await context.listings.submit(actor, id);
     else if (form.intent === 'withdraw') await context.listings.withdraw(actor, id);
     else if (form.intent === 'publish') await context.listings.publish(actor, id);
@@ -100,7 +135,7 @@ function Prose({ id, heading, text }: { id: string; heading: string; text: Bilin
 }
 
 export default function ListingPage() {
-  const { listing, history, mayEdit } = useLoaderData<typeof loader>();
+  const { listing, history, mayEdit, dataRoom, ndaAccess, following, ask } = useLoaderData<typeof loader>();
   const publicUrl = usePublicUrl();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -125,6 +160,9 @@ export default function ListingPage() {
             {t('listing.organization')}: <span lang={orgName.lang}>{orgName.text}</span> · {t(`orgKinds.${org.kind}`)}
             {org.verified ? <span className="badge badge--verified">✓ {t('listing.verified')}</span> : null}
           </p>
+        ) : null}
+        {PUBLIC_LISTING_STATUSES.includes(listing.status) ? (
+          <FollowButton listingId={listing.id} following={following} />
         ) : null}
       </header>
 
@@ -191,13 +229,8 @@ export default function ListingPage() {
             </section>
           ) : null}
 
-          {listing.confidential ? (
-            <section aria-labelledby="confidential" className="confidential">
-              <h2 id="confidential">{t('listing.confidential')}</h2>
-              <p className="hint">{t('listing.confidentialNote')}</p>
-              <p>{listing.confidential.details}</p>
-            </section>
-          ) : null}
+          <DataRoom listing={listing} access={ndaAccess} record={dataRoom} />
+          <AskQuestion listingId={listing.id} status={ask} />
         </div>
 
         <aside className="listing__aside" aria-labelledby="facts">

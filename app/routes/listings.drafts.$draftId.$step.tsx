@@ -152,8 +152,13 @@ export default function ListingDraftStep() {
       <h1>{t(draft.listing ? 'listingForm.editTitle' : 'listingForm.newTitle')}</h1>
       <FormError />
       {FieldStep ? (
-        // A new step is a new form, with that step's values.
-        <FieldStep key={step} values={values} saved={draft.values} uploadLimitMb={uploadLimitMb} />
+        // A new step, or the step saved again (an upload came back to it), is a new form with its values.
+        <FieldStep
+          key={`${step}:${draft.updatedAt}`}
+          values={values}
+          saved={draft.values}
+          uploadLimitMb={uploadLimitMb}
+        />
       ) : (
         <ReviewStep values={draft.values} problems={problems} listingStatus={draft.listing?.status ?? null} />
       )}

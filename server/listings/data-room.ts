@@ -151,10 +151,10 @@ export async function acceptNda(
     await notifyOrganization(String(listing.organization), {
       type: 'listing.nda',
       params: {
-        titleZh: listing.title.zh ?? listing.title.en ?? '',
-        titleEn: listing.title.en ?? listing.title.zh ?? '',
-        organizationZh: party.organizationName.zh ?? party.organizationName.en ?? '',
-        organizationEn: party.organizationName.en ?? party.organizationName.zh ?? '',
+        listingTitle_zh: listing.title.zh ?? '',
+        listingTitle_en: listing.title.en ?? '',
+        organizationName_zh: party.organizationName.zh ?? '',
+        organizationName_en: party.organizationName.en ?? '',
       },
       link: `/listings/${String(listing._id)}#data-room`,
     });

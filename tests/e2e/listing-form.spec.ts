@@ -89,6 +89,8 @@ test('with JavaScript: a bilingual patent listing with two patents is submitted,
   await page.getByLabel('Asking price (yuan)').fill('800,000');
   await page.getByLabel('Royalty (% of net sales)').fill('3');
   await expectAccessible(page);
+  await next(page, 'documents');
+  await expectAccessible(page);
   await next(page, 'review');
 
   await expect(score).toHaveText('100% complete');
