@@ -14,20 +14,26 @@ import { config, ConfigError } from './config.ts';
 import { lucia } from './auth/lucia.ts';
 import { disconnectDatabase } from './db/connection.ts';
 import { EmbeddedDatabaseUnavailable } from './db/embedded.ts';
-import { allowedMethods, bodyTimeout, originFormTarget, tolerantCookies, validHost } from './http/request-hygiene.ts';
+import { allowedMethods, bodyPolicy, originFormTarget, tolerantCookies, validHost } from './http/request-hygiene.ts';
 import { sameOriginGuard } from './http/same-origin.ts';
 import { cspNonce, noStoreForCredentials, securityHeaders } from './http/security-headers.ts';
 import { registerBuiltinJobs, startJobs, stopJobs } from './jobs/index.ts';
+import { maxUploadBytes } from './files/index.ts';
 import { logger } from './logger.ts';
 import { closeSearch, searchGeneration } from './search/index.ts';
 import { anonymousCache } from './http/anonymous-cache.ts';
 import { prepareServer } from './startup.ts';
 
 const buildPath = path.resolve('build/index.js');
-/** A request body must arrive within this long (408 otherwise). */
+/** A request body must arrive within this long, plus its size at 64 kB/s for uploads (408 otherwise). */
 const BODY_TIMEOUT_MS = 10_000;
+const SLOWEST_UPLOAD_BYTES_PER_SECOND = 64 * 1024;
 const HEADERS_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 15_000;
+/** The backstop for a whole request: the largest upload at the slowest rate, and then some. */
+const requestTimeoutMs = () =>
+  BODY_TIMEOUT_MS * 2 + Math.ceil((maxBodyBytes() / SLOWEST_UPLOAD_BYTES_PER_SECOND) * 1000);
+/** The largest body: an upload at the limit, with its form fields. */
+const maxBodyBytes = () => maxUploadBytes() + 1024 * 1024;
 
 /**
  * The Remix request handler, with the one instance of the domain services as
@@ -91,7 +97,13 @@ async function main() {
   app.use(express.static('public', { maxAge: '1h' }));
   // Everything past the static files may depend on who asks.
   app.use(noStoreForCredentials(sessionCookieName));
-  app.use(bodyTimeout(BODY_TIMEOUT_MS));
+  app.use(
+    bodyPolicy({
+      maxBytes: maxBodyBytes(),
+      baseMs: BODY_TIMEOUT_MS,
+      minBytesPerSecond: SLOWEST_UPLOAD_BYTES_PER_SECOND,
+    }),
+  );
   app.use(sameOriginGuard(sessionCookieName));
   // The busiest anonymous reads, kept a few seconds (and never past an index change).
   app.use(
@@ -108,7 +120,7 @@ async function main() {
   // A request (headers and body) must arrive within REQUEST_TIMEOUT_MS; Node
   // answers 408 and closes the connection otherwise (checked every second).
   const server = createServer(
-    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: requestTimeoutMs(), connectionsCheckingInterval: 1_000 },
     app,
   ).listen(PORT, HOST, () => {
     logger.info({ url: `http://localhost:${PORT}`, ms: Date.now() - started }, 'MedIP Exchange is listening');

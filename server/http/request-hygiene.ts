@@ -121,32 +121,31 @@ export function tolerantCookies() {
 }
 
 export interface BodyPolicy {
-  /** The largest body accepted (413 beyond it, whether declared or counted as it arrives). */
+  /** The largest body accepted (413 beyond it). */
   maxBytes: number;
-  /** Every body gets this long to arrive… */
+  /** Every body gets this long to start arriving… */
   baseMs: number;
-  /** …plus the time its declared length takes at this slowest acceptable rate (bytes per second), for uploads. */
+  /** …and must then keep arriving at this rate on average (bytes per second): an upload on a slow line may take its time, a drip may not. */
   minBytesPerSecond: number;
 }
 
+/** How often a body in progress is checked against the policy. */
+const BODY_CHECK_MS = 250;
+
 /**
- * A request body must be no larger than `maxBytes` and arrive in time: a body
- * shorter than its Content-Length, or a slow drip, gets a 408 and the
- * connection closed instead of holding a handler open. A large upload on a
- * slow line gets the time its size needs at `minBytesPerSecond`; the server's
- * own requestTimeout is the backstop.
+ * A request body must say how long it is (a chunked one, which browsers never
+ * send for a form or an upload, gets 411: its size could only be learnt by
+ * reading it), be no larger than `maxBytes` (413), and keep arriving: by any
+ * moment it must have delivered `minBytesPerSecond` for every second past
+ * `baseMs`, else a 408 and the connection closed (a body shorter than its
+ * Content-Length, a stalled or dripping client). Progress is read from the
+ * socket's byte count, so the body stream itself is left for the app to read.
+ * The server's own requestTimeout is the backstop.
  */
 export function bodyPolicy({ maxBytes, baseMs, minBytesPerSecond }: BodyPolicy) {
   return (req: Request, res: Response, next: NextFunction) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     const chunked = req.headers['transfer-encoding'] !== undefined;
-    if (declared > maxBytes) {
-      res.set('Connection', 'close');
-      refuse(res, 413, 'Content Too Large');
-      res.once('finish', () => req.socket.destroy());
-      return;
-    }
-    if ((!chunked && !(declared > 0)) || req.complete) return next();
     const cutOff = (status: number, title: string) => {
       if (!res.headersSent) {
         res.set('Connection', 'close');
@@ -156,23 +155,22 @@ export function bodyPolicy({ maxBytes, baseMs, minBytesPerSecond }: BodyPolicy) 
         req.socket.destroy();
       }
     };
-    const ms = baseMs + Math.ceil(((chunked ? maxBytes : declared) / minBytesPerSecond) * 1000);
-    const timer = setTimeout(() => {
-      if (!req.complete) cutOff(408, 'Request Timeout');
-    }, ms);
+    if (chunked) return cutOff(411, 'Length Required');
+    if (declared > maxBytes) return cutOff(413, 'Content Too Large');
+    if (!(declared > 0) || req.complete) return next();
+    const started = Date.now();
+    // The socket has read the head (and maybe some body) already: count from here.
+    const readBefore = req.socket.bytesRead;
+    const timer = setInterval(() => {
+      if (req.complete) return clearInterval(timer);
+      const received = req.socket.bytesRead - readBefore;
+      const owed = ((Date.now() - started - baseMs) / 1000) * minBytesPerSecond;
+      if (received >= owed) return;
+      clearInterval(timer);
+      cutOff(408, 'Request Timeout');
+    }, BODY_CHECK_MS);
     timer.unref();
-    // A chunked body declares no length: count it as it comes.
-    if (chunked) {
-      let received = 0;
-      req.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > maxBytes) {
-          req.pause();
-          cutOff(413, 'Content Too Large');
-        }
-      });
-    }
-    const clear = () => clearTimeout(timer);
+    const clear = () => clearInterval(timer);
     req.once('end', clear);
     res.once('finish', clear);
     res.once('close', clear);
