@@ -19,13 +19,17 @@ export {
   listingFormSteps,
   listingInput,
   rejectionInput,
+  documentUploadInput,
+  MAX_DOCUMENTS,
   type ListingFieldStep,
   type ListingFormStep,
 } from '../server/listings/schemas.ts';
 export { listingCompleteness, type Completeness } from '../server/listings/completeness.ts';
+export { STANDARD_NDA } from '../server/listings/standard-nda.ts';
 export {
   isTicked,
   rowsOf,
+  type DocumentRowValues,
   type ListingFormValues,
   type MoneyText,
   type PatentRowValues,
@@ -34,13 +38,19 @@ export {
 export { remainingLifeDays } from '../server/listings/patents.ts';
 export { parseMajorUnits } from '../server/shared/money.ts';
 export { organizationListQuery } from '../server/orgs/schemas.ts';
-export { outboxQuery } from '../server/notifications/schemas.ts';
+export { markReadForm, markReadInput, outboxQuery } from '../server/notifications/schemas.ts';
 export { DomainError, isDomainError, type FieldErrors } from '../server/errors.ts';
 export type { Actor } from '../server/auth/permissions.ts';
 export type { RequestAuth } from '../server/auth/request-auth.ts';
 export type { ClientContext } from '../server/auth/service.ts';
 export type { AppContext } from '../server/app-context.ts';
 export type { ListingDto } from '../server/listings/dto.ts';
+export type { DocumentDto } from '../server/listings/document-dto.ts';
+export type { DataRoomRecord } from '../server/listings/data-room.ts';
 export type { ListingFormDraftDto, ListingFormDraftSummary } from '../server/listings/form-drafts.ts';
 export type { ListingHit } from '../server/search/hits.ts';
 export type { SearchPage } from '../server/search/service.ts';
+export { inquiryMessageInput, MESSAGE_MAX_LENGTH, THREAD_ID } from '../server/inquiries/schemas.ts';
+export type { AskState, ThreadDto } from '../server/inquiries/service.ts';
+export type { ThreadSummary } from '../server/inquiries/thread-index.ts';
+export type { NotificationDto } from '../server/notifications/inbox.ts';

@@ -26,6 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         mayReviewListings: can(auth.actor, { action: 'listing:review' }),
         mayCreateListings: can(auth.actor, { action: 'listing:create' }),
         mayReadOutbox: can(auth.actor, { action: 'outbox:read' }),
+        // The header's bell: one read by the user's id, for signed-in visitors only.
+        unreadNotifications: auth.actor ? await context.notifications.unreadCount(auth.actor) : 0,
       }
     : null;
   const headers = new Headers({ Vary: 'Cookie, Accept-Language' });

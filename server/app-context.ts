@@ -1,6 +1,10 @@
 import * as auth from './auth/index.ts';
 import { config } from './config.ts';
 import { databaseStatus } from './db/connection.ts';
+import * as dashboard from './dashboard/index.ts';
+import * as follows from './follows/index.ts';
+import * as files from './files/index.ts';
+import * as inquiries from './inquiries/index.ts';
 import * as listings from './listings/index.ts';
 import { logger } from './logger.ts';
 import * as notifications from './notifications/index.ts';
@@ -57,6 +61,15 @@ export function createAppServices() {
       reject: listings.rejectListing,
       history: listings.listingHistory,
       reviewQueue: listings.reviewQueue,
+      /** Uploads (public, or confidential behind the NDA) and the data room's record (documents.ts, data-room.ts). */
+      documents: {
+        add: listings.addDocument,
+        remove: listings.removeDocument,
+        open: listings.openDocument,
+        limitBytes: files.maxUploadBytes,
+      },
+      acceptNda: listings.acceptNda,
+      dataRoom: listings.dataRoomRecord,
       /** The multi-step form's progress, saved at every step (form-drafts.ts). */
       drafts: {
         start: listings.startDraft,
@@ -64,6 +77,7 @@ export function createAppServices() {
         save: listings.saveStep,
         finish: listings.finishDraft,
         discard: listings.discardDraft,
+        addDocument: listings.addDraftDocument,
         list: listings.listDrafts,
       },
     },
@@ -74,8 +88,37 @@ export function createAppServices() {
       figures: search.marketplaceFigures,
       sitemap: search.sitemapListings,
     },
+    dashboard: {
+      /** The actor's organization's listings with their funnels, and what the user follows. */
+      get: dashboard.getDashboard,
+      /** A listing page's view, counted once per visitor and day (never throws). */
+      countView: dashboard.countListingView,
+    },
+    follows: {
+      follow: follows.followListing,
+      unfollow: follows.unfollowListing,
+      isFollowing: follows.isFollowing,
+      list: follows.listFollowed,
+    },
     outbox: {
       list: notifications.listOutbox,
+    },
+    /** Questions about listings: one thread per listing and asking organization. */
+    inquiries: {
+      ask: inquiries.askQuestion,
+      /** What a listing page offers the viewer (a form, or why not) and their thread on it. */
+      askStatus: inquiries.askStatus,
+      reply: inquiries.replyInThread,
+      /** Opening a thread marks it and its notifications read. */
+      get: inquiries.getThread,
+      list: inquiries.listThreads,
+      awaitingReply: inquiries.threadsAwaitingReply,
+    },
+    /** The in-app inbox: the header's bell and /notifications. */
+    notifications: {
+      list: notifications.listNotifications,
+      unreadCount: notifications.unreadCount,
+      markRead: notifications.markRead,
     },
     health: {
       /** What /healthz reports: each backing service, 'ok' or 'down'. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Every setting the app reads, parsed once. A bad value stops start-up with one
 // line per variable (see formatConfigErrors), never a stack trace.
 
-const flag = (fallback: boolean) =>
+const flag = <Fallback extends boolean | undefined>(fallback: Fallback) =>
   z
     .string()
     .trim()
@@ -70,6 +70,19 @@ const schema = z.object({
     message: 'must be at least 10 characters',
   }),
   SEED_DEMO: flag(true),
+  // Uploads (server/files): the size limit, and S3-compatible storage instead of DATA_DIR/files.
+  MAX_UPLOAD_MB: optionalString
+    .transform((v) => (v === undefined ? 20 : Number(v)))
+    .refine((v) => Number.isFinite(v) && v > 0, { message: 'must be a positive number of megabytes' }),
+  S3_BUCKET: optionalString.refine((v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), {
+    message: 'must be a bucket name: 3-63 lower-case letters, digits, "." or "-"',
+  }),
+  S3_ENDPOINT: optionalUrl(/^https?:\/\//, 'http://127.0.0.1:9000'),
+  S3_REGION: optionalString.transform((v) => v ?? 'us-east-1'),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  // Unset: on when S3_ENDPOINT is set (MinIO and most S3-compatible services want path-style URLs).
+  S3_FORCE_PATH_STYLE: flag(undefined),
 });
 
 // Rules between variables, checked on the raw values so they are reported
@@ -83,6 +96,14 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
   }
   if (set('MONGODB_URI') && set('DB_PORT')) {
     lines.push('DB_PORT only applies to the embedded database; unset it or MONGODB_URI');
+  }
+  if (set('S3_ACCESS_KEY_ID') !== set('S3_SECRET_ACCESS_KEY')) {
+    const missing = set('S3_ACCESS_KEY_ID') ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    lines.push(`${missing} must be set together with the other S3_ key variable`);
+  }
+  const s3Only = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'].filter(set);
+  if (!set('S3_BUCKET') && s3Only.length > 0) {
+    lines.push(`${s3Only.join(', ')} only apply to S3 storage; set S3_BUCKET or unset them`);
   }
   return lines;
 }

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '~/i18n';
+import { NotificationBell } from '~/components/notification-bell';
 import { useViewer } from '~/root';
 
 export function SiteHeader({ locale }: { locale: Locale }) {
@@ -35,6 +36,9 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         <div className="site-header__actions">
           {viewer ? (
             <>
+              <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
+              <NavLink to="/inquiries">{t('inquiries.nav')}</NavLink>
+              <NotificationBell unread={viewer.unreadNotifications} />
               <NavLink to="/account">{t('nav.account')}</NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">

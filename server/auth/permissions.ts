@@ -17,13 +17,24 @@ export interface ListingResource {
   organizationId: string;
 }
 
+/** A question thread between the organization that asked and the listing's owner. */
+export interface ThreadResource {
+  askerOrganizationId: string;
+  ownerOrganizationId: string;
+}
+
 export type Permission =
   | { action: 'listing:view'; listing: ListingResource }
-  | { action: 'listing:view_confidential'; listing: ListingResource }
+  /** The confidential section and documents; `ndaAccepted`: the actor's organization accepted this listing's NDA. */
+  | { action: 'listing:view_confidential'; listing: ListingResource; ndaAccepted: boolean }
+  /** Accepting a listing's NDA on behalf of one's organization, to open its data room. */
+  | { action: 'listing:accept_nda'; listing: ListingResource }
   | { action: 'listing:view_unpublished' }
   /** Browsing and searching what is published. */
   | { action: 'listing:search' }
   | { action: 'listing:follow' }
+  /** One's own organization's dashboard (its listings' funnels); the actor's organization is the scope. */
+  | { action: 'dashboard:view' }
   /** Creating listings and sending them for review. */
   | { action: 'listing:create' }
   /** Submitting, editing and withdrawing one's own organization's listing. */
@@ -39,6 +50,13 @@ export type Permission =
   | { action: 'org:invite'; organizationId: string }
   | { action: 'outbox:read' }
   | { action: 'account:manage' }
+  /** Reading and marking one's own in-app notifications. */
+  | { action: 'notification:read' }
+  /** Asking a listing's owner a question; `emailVerified`: the asker confirmed their e-mail address. */
+  | { action: 'inquiry:ask'; listing: ListingResource; emailVerified: boolean }
+  /** Reading and answering a question thread: its two organizations only. */
+  | { action: 'inquiry:view'; thread: ThreadResource }
+  | { action: 'inquiry:reply'; thread: ThreadResource }
   /** How the request proved who it is: a personal API token may not mint another token. */
   | { action: 'token:create'; credential: Credential };
 
@@ -72,9 +90,22 @@ export function can(actor: Actor, permission: Permission): boolean {
         ownsListing(actor, permission.listing) ||
         isOperator(actor)
       );
-    // The NDA flow widens this to signatories; until then owners and operators.
+    // The data room: its owner, the operators, and members of organizations that accepted the NDA.
     case 'listing:view_confidential':
-      return ownsListing(actor, permission.listing) || isOperator(actor);
+      return (
+        ownsListing(actor, permission.listing) ||
+        isOperator(actor) ||
+        (actor !== null && permission.ndaAccepted && PUBLIC_LISTING_STATUSES.includes(permission.listing.status))
+      );
+    // A verified organization other than the owner signs for its members; an anonymous or unchecked one cannot.
+    case 'listing:accept_nda':
+      return (
+        actor !== null &&
+        actor.organizationVerified &&
+        !isOperator(actor) &&
+        !ownsListing(actor, permission.listing) &&
+        PUBLIC_LISTING_STATUSES.includes(permission.listing.status)
+      );
     // Everyone, signed in or not: the index holds public data only.
     case 'listing:search':
       return true;
@@ -83,10 +114,29 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'org:review':
     case 'outbox:read':
       return isOperator(actor);
-    // Anyone signed in, verified or not, may follow listings.
+    // Anyone signed in, verified or not, may follow listings and see their organization's dashboard.
     case 'listing:follow':
+    case 'dashboard:view':
     case 'account:manage':
+    case 'notification:read':
       return actor !== null;
+    // Any organization but the owner (unverified ones too: a question commits to nothing), through a member
+    // whose e-mail is confirmed, while the listing is on the market; operators review, they do not ask.
+    case 'inquiry:ask':
+      return (
+        actor !== null &&
+        permission.emailVerified &&
+        !isOperator(actor) &&
+        !ownsListing(actor, permission.listing) &&
+        (permission.listing.status === 'published' || permission.listing.status === 'under_offer')
+      );
+    case 'inquiry:view':
+    case 'inquiry:reply':
+      return (
+        actor !== null &&
+        (actor.organizationId === permission.thread.askerOrganizationId ||
+          actor.organizationId === permission.thread.ownerOrganizationId)
+      );
     // Unverified organizations browse and follow; publishing and dealing need the operator's verification.
     case 'listing:create':
       return isVerifiedMemberOf(actor, LISTING_KINDS);

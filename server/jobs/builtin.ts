@@ -1,5 +1,6 @@
 import { purgeExpiredRateLimits } from '../auth/rate-limit.ts';
 import { purgeExpiredAuthRecords } from '../auth/service.ts';
+import { purgeViewClaims, reconcileRosters } from '../dashboard/index.ts';
 import { refreshMemberCounts } from '../orgs/index.ts';
 import { flushSearch, replayPending } from '../search/index.ts';
 import { isJobRegistered, registerJob, type JobDefinition } from './scheduler.ts';
@@ -18,6 +19,10 @@ export const BUILTIN_JOBS: JobDefinition[] = [
   { name: 'search-snapshot', intervalMs: 5 * MINUTE, run: () => flushSearch() },
   // The home page's member figures, kept off the request path.
   { name: 'member-counts', intervalMs: 5 * MINUTE, run: () => refreshMemberCounts() },
+  // Listing-view claims (and their salts) of past days: each day's collection is dropped whole.
+  { name: 'view-claims-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeViewClaims() },
+  // The dashboards' copies of unpublished listings; scans the listings outside the search index.
+  { name: 'dashboard-rosters', intervalMs: 24 * 60 * MINUTE, run: () => reconcileRosters() },
 ];
 
 /** Registers every built-in job; calling it again registers nothing twice. */

@@ -2,6 +2,7 @@ import mongoose, { Schema } from 'mongoose';
 import { can, isOperator, type Actor } from '../auth/permissions.ts';
 import { User } from '../auth/model.ts';
 import { insertOnce } from '../db/insert-once.ts';
+import { versionedWrite } from '../db/versioned-write.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import { notifyOrganization } from '../notifications/index.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
@@ -56,12 +57,16 @@ const downloadSchema = new Schema(
 );
 /** Downloads kept per listing: enough for any owner's review, bounded so the document stays small. */
 export const DOWNLOADS_KEPT = 2000;
+/** How far past DOWNLOADS_KEPT the log may grow before an append trims it (trimming rewrites the whole log). */
+const TRIM_SLACK = 100;
 
 const roomSchema = new Schema(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
     acceptances: { type: [new Schema(partySchema, { _id: false })], default: [] },
     downloads: { type: [downloadSchema], default: [] },
+    /** Bumped by every write, so trimming the log never drops a download written meanwhile. */
+    version: { type: Number, default: 0 },
   },
   { versionKey: false },
 );
@@ -144,7 +149,7 @@ export async function acceptNda(
     const party = await describeActor(actor);
     await ListingDataRoom.updateOne(
       { _id: listing._id },
-      { $push: { acceptances: { ...party, at, ip } } },
+      { $push: { acceptances: { ...party, at, ip } }, $inc: { version: 1 } },
       { upsert: true },
     );
     await ndaAccepted({ listingId: String(listing._id), organizationId: actor.organizationId, at });
@@ -162,7 +167,11 @@ export async function acceptNda(
   return { acceptedAt: doc.at.toISOString(), created };
 }
 
-/** Appends one download to the listing's record, keeping the newest DOWNLOADS_KEPT. */
+/**
+ * Appends one download to the listing's record. The log keeps the newest
+ * DOWNLOADS_KEPT: FerretDB ignores `$push`'s `$slice`, so an append that finds
+ * the log well past that trims it with a versioned write.
+ */
 export async function logDownload(
   listing: Pick<ListingDoc, '_id'>,
   entry: {
@@ -173,19 +182,27 @@ export async function logDownload(
   },
 ): Promise<void> {
   const { party, document, ip, at } = entry;
-  await ListingDataRoom.updateOne(
+  const download = {
+    ...party,
+    at,
+    ip,
+    document: document._id,
+    documentName: document.name,
+    visibility: document.visibility,
+  };
+  const room = await ListingDataRoom.findOneAndUpdate(
     { _id: listing._id },
-    {
-      $push: {
-        downloads: {
-          $each: [
-            { ...party, at, ip, document: document._id, documentName: document.name, visibility: document.visibility },
-          ],
-          $slice: -DOWNLOADS_KEPT,
-        },
-      },
-    },
-    { upsert: true },
+    { $push: { downloads: download }, $inc: { version: 1 } },
+    { upsert: true, returnDocument: 'after' },
+  ).lean<{ downloads: unknown[] }>();
+  if ((room?.downloads.length ?? 0) <= DOWNLOADS_KEPT + TRIM_SLACK) return;
+  await versionedWrite<{ version: number; downloads: unknown[] }, void>(
+    ListingDataRoom,
+    String(listing._id),
+    (current) =>
+      current && current.downloads.length > DOWNLOADS_KEPT
+        ? { update: { $set: { downloads: current.downloads.slice(-DOWNLOADS_KEPT) } }, result: undefined }
+        : { result: undefined },
   );
 }
 

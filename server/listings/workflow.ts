@@ -3,7 +3,7 @@ import { conflict, forbidden, unauthorized } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import type { ListingEvent, ListingStatus } from '../vocabulary.ts';
-import { listingChanged } from './changes.ts';
+import { listingChanged, listingStatusChanged } from './changes.ts';
 import type { ListingDto } from './dto.ts';
 import { ListingHistory, record } from './history.ts';
 import { Listing, resourceOf, type ListingDoc } from './model.ts';
@@ -129,6 +129,13 @@ async function afterMove(
     changes: [{ field: 'status', from, to: listing.status }],
   });
   await listingChanged(String(listing._id));
+  await listingStatusChanged({
+    listingId: String(listing._id),
+    from,
+    to: listing.status,
+    at: listing.updatedAt,
+    by: actor.userId,
+  });
 }
 
 export const submitListing = (actor: Actor, id: string) => move(actor, id, 'submit');

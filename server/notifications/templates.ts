@@ -142,12 +142,48 @@ const organizationRejected: Template<{ organizationName: string; reason: string;
       };
 };
 
+/** A question about a listing (`first`: it opened the thread) or a later message in its thread. */
+const inquiryMessage: Template<{
+  listingTitle: string;
+  organizationName: string;
+  body: string;
+  url: string;
+  first: boolean;
+}> = (locale, { listingTitle, organizationName, body, url, first }) => {
+  const listing = oneLine(listingTitle);
+  const organization = oneLine(organizationName);
+  return locale === 'zh-CN'
+    ? {
+        subject: subjectLine(locale, first ? `“${listing}”收到新的咨询` : `“${listing}”的咨询有新消息`),
+        text:
+          `您好：\n\n` +
+          (first
+            ? `“${organization}”就贵机构发布的“${listing}”提出了咨询：`
+            : `“${organization}”在关于“${listing}”的咨询中发来了新消息：`) +
+          `\n\n${body.trim()}\n\n` +
+          `请点击下面的链接查看并回复：\n\n${url}` +
+          signature(locale),
+      }
+    : {
+        subject: subjectLine(locale, first ? `New question about “${listing}”` : `New message about “${listing}”`),
+        text:
+          `Hello,\n\n` +
+          (first
+            ? `${organization} has asked a question about your listing “${listing}”:`
+            : `${organization} has written in the conversation about “${listing}”:`) +
+          `\n\n${body.trim()}\n\n` +
+          `Open this link to read and reply:\n\n${url}` +
+          signature(locale),
+      };
+};
+
 export const mailTemplates = {
   verifyEmail,
   passwordReset,
   invitation,
   organizationVerified,
   organizationRejected,
+  inquiryMessage,
 };
 
 export type MailTemplates = typeof mailTemplates;

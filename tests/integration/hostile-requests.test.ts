@@ -297,6 +297,10 @@ describe('the corpus', () => {
     '/operator/organizations',
     '/operator/listings',
     '/listings/drafts/0123456789abcdef01234567/basics',
+    '/listings/0123456789abcdef01234567/follow',
+    '/listings/0123456789abcdef01234567/ask',
+    '/inquiries/0123456789abcdef01234567:0123456789abcdef01234568',
+    '/notifications',
     '/logout',
   ];
   /** Who posts: nobody, a bogus session, the owner and the operator (never a real session where it would log out or mail). */
@@ -641,10 +645,14 @@ describe('the corpus', () => {
       [`GET`, `/listings/${listingId}`],
       ['GET', '/account'],
       ['GET', '/account/tokens'],
+      ['GET', '/dashboard'],
+      ['GET', '/inquiries'],
+      ['GET', '/notifications'],
       ['GET', '/operator/outbox'],
       ['GET', '/login'],
       ['GET', '/healthz'],
       ['GET', '/api/v1/me'],
+      ['GET', '/api/v1/dashboard'],
       ['GET', '/api/v1/listings?pageSize=2'],
       ['POST', '/login'],
       ['POST', '/locale'],
@@ -702,6 +710,7 @@ describe('the corpus', () => {
       ['GET', '/listings'],
       ['GET', `/listings/${listingId}`],
       ['GET', '/operator/organizations'],
+      ['GET', '/dashboard'],
       ['POST', '/login', 'email=x&password=y'],
       ['POST', '/account', 'intent=invite&email=not-an-address'],
       ['POST', '/account/tokens', 'name='],
@@ -712,6 +721,11 @@ describe('the corpus', () => {
       ['GET', '/api/v1/orgs?verified=false'],
       ['POST', '/api/v1/tokens', '{"name":""}'],
       ['DELETE', '/api/v1/tokens/000000000000000000000000'],
+      ['GET', '/api/v1/dashboard'],
+      ['GET', '/api/v1/inquiries'],
+      ['GET', '/api/v1/notifications'],
+      ['PUT', `/api/v1/listings/${listingId}/follow`, ''],
+      ['DELETE', `/api/v1/listings/${listingId}/follow`],
       ['POST', '/api/v1/auth/logout', ''],
     ];
     const probes: Probe[] = [];
@@ -1034,6 +1048,8 @@ describe('the corpus', () => {
       '/listings%00',
       '/listings/%00',
       `/listings/${listingId}%00`,
+      '/dashboard%00',
+      '/listings/%00/follow',
       '/%',
       '/%zz',
       '/listings/%E0%A4%A',
@@ -1215,6 +1231,10 @@ describe('the corpus', () => {
       ['PATCH', '/api/v1/listings/zzz', owner],
       ['POST', `/api/v1/listings/${listingId}/reject`, operator],
       ['POST', `/api/v1/listings/${listingId}/reject`, owner],
+      ['POST', `/api/v1/listings/${listingId}/inquiries`, owner],
+      ['POST', `/api/v1/listings/${listingId}/inquiries`, BOGUS_SESSION],
+      ['POST', '/api/v1/inquiries/zzz/messages', owner],
+      ['POST', '/api/v1/notifications/read', owner],
     ];
     const isValidTokenRequest = (body: string) => {
       try {
@@ -1316,6 +1336,15 @@ describe('the corpus', () => {
           form('/reset-password', `token=${id}&password=hostile-passphrase-2`),
         ),
         probe(`GET /signup?invitation=${id.slice(0, 30)}`, http('GET', `/signup?invitation=${id}`)),
+        probe(
+          `GET /inquiries/${id.slice(0, 30)} (session)`,
+          http('GET', `/inquiries/${id}`, { headers: { Cookie: owner } }),
+        ),
+        probe(
+          `GET /api/v1/inquiries/${id.slice(0, 30)}:${id.slice(0, 30)}`,
+          http('GET', `/api/v1/inquiries/${id}:${id}`, { headers: { Cookie: owner } }),
+        ),
+        probe(`POST /listings/${id.slice(0, 30)}/ask`, form(`/listings/${id}/ask`, 'body=hostile', { Cookie: owner })),
       );
     }
     // Ids of the wrong kind of thing: an organisation's id as a listing and back.
