@@ -1405,6 +1405,110 @@ describe('the corpus', () => {
     await expectNoFailures(probes);
   });
 
+  test('uploads and downloads: malformed multipart, hostile file names and contents, wrong ids: 4xx, nothing stored', async () => {
+    const boundary = 'uploadBoundaryQ3z';
+    const filePart = (name: string, fileName: string, content: string, type = 'application/pdf') =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`;
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const end = `--${boundary}--\r\n`;
+    const bodies: [string, string][] = [
+      ['a text file named .pdf', filePart('file', 'report.pdf', 'not a pdf at all') + end],
+      ['a path in the file name', filePart('file', '../../../etc/passwd', '%PDF-1.7 broken') + end],
+      ['CR/LF and bidi characters in the file name', filePart('file', 'a\u202eexe.pdf', '%PDF-') + end],
+      ['HTML posing as an image', filePart('file', 'x.png', '<script>alert(1)</script>', 'image/png') + end],
+      ['a PDF header with nothing after it', filePart('file', 'x.pdf', '%PDF-1.4\n%%EOF') + end],
+      ['an empty file', filePart('file', 'empty.pdf', '') + end],
+      ['two files under one name', filePart('file', 'a.pdf', 'x') + filePart('file', 'b.pdf', 'y') + end],
+      ['a file under __proto__', filePart('__proto__', 'a.pdf', 'x') + field('visibility', 'public') + end],
+      ['prototype names beside a file', field('__proto__.polluted', '1') + filePart('file', 'a.pdf', 'x') + end],
+      ['a bad visibility', field('visibility', 'secret') + filePart('file', 'a.pdf', 'x') + end],
+      ['no closing boundary', filePart('file', 'a.pdf', 'x')],
+      ['no parts', end],
+      ['garbage', 'this is not multipart at all'],
+    ];
+    const drafts = '/listings/drafts/0123456789abcdef01234567/documents';
+    const targets = [`/api/v1/listings/${listingId}/documents`, '/api/v1/listings/zzz/documents', drafts];
+    const probes: Probe[] = [];
+    for (const target of targets) {
+      for (const cookie of [undefined, BOGUS_SESSION, owner, operator]) {
+        for (const [label, body] of bodies) {
+          probes.push(
+            probe(
+              `POST ${target} ${label}${cookie ? ' (session)' : ''}`,
+              http('POST', target, {
+                body,
+                headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Cookie: cookie },
+              }),
+              { check: (a) => (a.status >= 200 && a.status < 300 ? 'accepted' : null) },
+            ),
+          );
+        }
+      }
+      probes.push(
+        probe(
+          `POST ${target} declaring a body over the limit`,
+          http('POST', target, {
+            body: 'x',
+            contentLength: 500 * 1024 * 1024,
+            headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, Cookie: owner },
+          }),
+          { check: (a) => (a.status === 413 ? null : 'expected 413') },
+        ),
+      );
+    }
+    const documentIds = ['zzz', '0123456789abcdef01234567', '..%2f..%2fetc%2fpasswd', '%00', 'a'.repeat(300)];
+    for (const documentId of documentIds) {
+      for (const base of [`/listings/${listingId}`, `/api/v1/listings/${listingId}`, '/listings/zzz']) {
+        for (const cookie of [undefined, owner, operator]) {
+          probes.push(
+            probe(
+              `GET ${base}/documents/${documentId.slice(0, 30)}`,
+              http('GET', `${base}/documents/${documentId}`, {
+                headers: { Cookie: cookie },
+              }),
+              { check: (a) => (a.status === 404 || a.status === 400 ? null : 'expected 404') },
+            ),
+          );
+        }
+      }
+      probes.push(
+        probe(
+          `DELETE a document ${documentId.slice(0, 30)}`,
+          http('DELETE', `/api/v1/listings/${listingId}/documents/${documentId}`, {
+            headers: { Cookie: owner },
+          }),
+          { check: (a) => (a.status >= 200 && a.status < 300 ? 'accepted' : null) },
+        ),
+      );
+    }
+    for (const target of ['/api/v1/listings/zzz/nda', '/api/v1/listings/0123456789abcdef01234567/nda']) {
+      for (const cookie of [undefined, BOGUS_SESSION, owner, operator]) {
+        probes.push(probe(`POST ${target}`, json('POST', target, '{}', { Cookie: cookie })));
+      }
+    }
+    // The operator never signs an NDA; nor does a bogus session, on the page or the API.
+    for (const cookie of [BOGUS_SESSION, operator]) {
+      probes.push(
+        probe('POST the listing page intent=nda', form(`/listings/${listingId}`, 'intent=nda', { Cookie: cookie }), {
+          // A bogus session is sent to log in; anything else that is not a refusal is a signature.
+          check: (a) =>
+            a.status === 302
+              ? /\r\nLocation: \/login/i.test(a.head)
+                ? null
+                : 'redirected on'
+              : a.status < 400
+                ? 'accepted'
+                : null,
+        }),
+        probe('POST the NDA API', json('POST', `/api/v1/listings/${listingId}/nda`, '{}', { Cookie: cookie }), {
+          check: (a) => (a.status >= 200 && a.status < 300 ? 'accepted' : null),
+        }),
+      );
+    }
+    await expectNoFailures(probes);
+  }, 180_000);
+
   test('a body shorter than its Content-Length (or never finished) ends within 12 s, without a 5xx', async () => {
     const short = [
       probe(
