@@ -29,21 +29,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** A reply from either organization. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
-  let sent = '';
-  const response = await formHandler(request, async () => {
-    const form = await readForm(request);
-    sent = typeof form.body === 'string' ? form.body : '';
-    const { threadId, messageId } = await context.inquiries.reply(actor, params.threadId ?? '', { body: form.body });
-    return redirect(`/inquiries/${threadId}#message-${messageId}`);
-  });
-  // Nothing typed is lost: a refused reply comes back beside its message.
-  if (response.status >= 400) {
-    return json(
-      { ...((await response.json()) as ActionErrors), body: sent },
-      { status: response.status, headers: response.headers },
-    );
-  }
-  return response;
+  // Nothing typed is lost: a refused message comes back beside its error.
+  return formHandler(
+    request,
+    async () => {
+      const form = await readForm(request);
+      const { threadId, messageId } = await context.inquiries.reply(actor, params.threadId ?? '', { body: form.body });
+      return redirect(`/inquiries/${threadId}#message-${messageId}`);
+    },
+    { keepInput: true },
+  );
 }
 
 /** Plain text as written: line breaks kept, nothing read as HTML (React escapes it). */
@@ -63,7 +58,7 @@ function MessageBody({ text }: { text: string }) {
 
 export default function Thread() {
   const { thread } = useLoaderData<typeof loader>();
-  const sent = useActionData<ActionErrors & { body?: string }>();
+  const sent = useActionData<ActionErrors & { values?: { body?: unknown } }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(thread.listing.title, locale);
@@ -107,7 +102,7 @@ export default function Thread() {
           required
           maxLength={MESSAGE_MAX_LENGTH}
           rows={5}
-          defaultValue={sent?.body}
+          defaultValue={typeof sent?.values?.body === 'string' ? sent.values.body : undefined}
           // A new form after a successful reply (the redirect brings no action data).
           key={sent ? 'refused' : thread.messages.length}
         />

@@ -33,26 +33,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** POST /listings/:id/ask { body }: asks the owner, then opens the conversation. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
-  let sent = '';
-  const response = await formHandler(request, async () => {
-    const form = await readForm(request);
-    sent = typeof form.body === 'string' ? form.body : '';
-    const { threadId } = await context.inquiries.ask(actor, params.id ?? '', { body: form.body });
-    return redirect(`/inquiries/${threadId}`);
-  });
-  // Nothing typed is lost: a refused question comes back beside its message.
-  if (response.status >= 400) {
-    return json(
-      { ...((await response.json()) as ActionErrors), body: sent },
-      { status: response.status, headers: response.headers },
-    );
-  }
-  return response;
+  // Nothing typed is lost: a refused message comes back beside its error.
+  return formHandler(
+    request,
+    async () => {
+      const form = await readForm(request);
+      const { threadId } = await context.inquiries.ask(actor, params.id ?? '', { body: form.body });
+      return redirect(`/inquiries/${threadId}`);
+    },
+    { keepInput: true },
+  );
 }
 
 export default function AskPage() {
   const { listing, status } = useLoaderData<typeof loader>();
-  const sent = useActionData<ActionErrors & { body?: string }>();
+  const sent = useActionData<ActionErrors & { values?: { body?: unknown } }>();
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(listing.title, locale);
@@ -63,7 +58,11 @@ export default function AskPage() {
       </p>
       <h1>{t('inquiries.ask.pageTitle', { title: title.text })}</h1>
       <FormError />
-      <AskQuestion listingId={listing.id} status={status} defaultBody={sent?.body} />
+      <AskQuestion
+        listingId={listing.id}
+        status={status}
+        defaultBody={typeof sent?.values?.body === 'string' ? sent.values.body : undefined}
+      />
     </div>
   );
 }

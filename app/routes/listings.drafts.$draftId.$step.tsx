@@ -97,40 +97,39 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
   const draftId = params.draftId ?? '';
   const goTo = (step: ListingFormStep) => redirect(`/listings/drafts/${draftId}/${step}`);
-  let sent: Record<string, unknown> | null = null;
-  const response = await formHandler(request, async () => {
-    const step = stepOf(params);
-    const { fields, upload } =
-      step === 'documents'
-        ? await readUploadForm(request, { maxBytes: context.listings.documents.limitBytes() })
-        : { fields: await readForm(request), upload: null };
-    const form = (sent = fields);
-    if (form.discard !== undefined) {
-      const { listingId } = await context.listings.drafts.discard(actor, draftId);
-      return redirect(listingId ? `/listings/${listingId}` : '/listings/new');
-    }
-    const target = isStep(form.goto) ? form.goto : step;
-    if (step === 'review') {
-      if (form.finish === undefined) return goTo(target);
-      const listing = await context.listings.drafts.finish(actor, draftId, { submit: form.finish === 'submit' });
-      return redirect(`/listings/${listing.id}`);
-    }
-    const edited = withRowsEdited(form);
-    if (edited) return json<StepActionData>({ values: edited });
-    const locale = await getLocale(request);
-    const values = parseInput(listingFormSteps[step], form, locale);
-    await context.listings.drafts.save(actor, draftId, step, values, upload ? step : target);
-    if (upload) {
-      const { upload: about } = parseInput(uploadFields, form, locale);
-      await context.listings.drafts.addDocument(actor, draftId, { ...upload, ...about });
-    }
-    return goTo(target);
-  });
   // Nothing typed is lost: a refused step comes back with what was sent, beside the messages.
-  if (response.status >= 400 && sent) {
-    return json<StepActionData>({ ...(await response.json()), values: sent }, { status: response.status });
-  }
-  return response;
+  return formHandler(
+    request,
+    async () => {
+      const step = stepOf(params);
+      const { fields, upload } =
+        step === 'documents'
+          ? await readUploadForm(request, { maxBytes: context.listings.documents.limitBytes() })
+          : { fields: await readForm(request), upload: null };
+      const form = fields;
+      if (form.discard !== undefined) {
+        const { listingId } = await context.listings.drafts.discard(actor, draftId);
+        return redirect(listingId ? `/listings/${listingId}` : '/listings/new');
+      }
+      const target = isStep(form.goto) ? form.goto : step;
+      if (step === 'review') {
+        if (form.finish === undefined) return goTo(target);
+        const listing = await context.listings.drafts.finish(actor, draftId, { submit: form.finish === 'submit' });
+        return redirect(`/listings/${listing.id}`);
+      }
+      const edited = withRowsEdited(form);
+      if (edited) return json<StepActionData>({ values: edited });
+      const locale = await getLocale(request);
+      const values = parseInput(listingFormSteps[step], form, locale);
+      await context.listings.drafts.save(actor, draftId, step, values, upload ? step : target);
+      if (upload) {
+        const { upload: about } = parseInput(uploadFields, form, locale);
+        await context.listings.drafts.addDocument(actor, draftId, { ...upload, ...about });
+      }
+      return goTo(target);
+    },
+    { keepInput: true },
+  );
 }
 
 const FIELD_STEPS: Record<ListingFieldStep, (props: StepProps & { uploadLimitMb: number }) => JSX.Element> = {

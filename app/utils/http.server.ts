@@ -2,6 +2,7 @@ import type { AppLoadContext } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { isDomainError, type DomainError, type FieldErrors } from '~/domain';
 import { translatorFor, type Locale } from '~/i18n';
+import { fieldsSent } from '~/utils/validation.server';
 import { getLocale } from '~/utils/locale.server';
 
 // One mapping from domain errors to HTTP, for pages, forms and the API
@@ -79,13 +80,21 @@ export async function pageHandler<T>(run: () => Promise<T>): Promise<T> {
 export interface FormErrors {
   formError: string | null;
   fieldErrors: FieldErrors;
+  /** With `keepInput`: the fields as sent, so the form shows them again beside the messages. */
+  values?: Record<string, unknown>;
 }
 
 /**
  * For form actions: domain errors come back as the form's data, translated,
- * with their status, so the page shows them beside the fields.
+ * with their status, so the page shows them beside the fields. `keepInput`
+ * sends the fields back too (nothing typed is lost); never for forms with a
+ * password, which must not travel back into the page.
  */
-export async function formHandler(request: Request, run: () => Promise<Response>): Promise<Response> {
+export async function formHandler(
+  request: Request,
+  run: () => Promise<Response>,
+  { keepInput = false }: { keepInput?: boolean } = {},
+): Promise<Response> {
   try {
     return await run();
   } catch (error) {
@@ -93,10 +102,12 @@ export async function formHandler(request: Request, run: () => Promise<Response>
     const locale = await getLocale(request);
     const fieldErrors = translateFieldErrors(error.fieldErrors, locale);
     const hasFields = Object.keys(fieldErrors).length > 0;
+    const values = keepInput ? fieldsSent(request) : null;
     return json<FormErrors>(
       {
         formError: hasFields && error.code === 'invalid' ? null : translateMessage(error.message, locale),
         fieldErrors,
+        ...(values ? { values } : {}),
       },
       { status: STATUS[error.code], headers: errorHeaders(error) },
     );

@@ -4,7 +4,7 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from '@remix-run/node';
 import { DomainError } from '~/domain';
-import { formDataToObject, readForm } from '~/utils/validation.server';
+import { formDataToObject, readForm, rememberFields } from '~/utils/validation.server';
 
 // A form post that may carry one file. The file is read in memory up to the
 // upload limit and no further (a larger part stops the parse at once); its
@@ -35,7 +35,7 @@ export async function readUploadForm(
   }
   const file = form.get(fileField);
   form.delete(fileField);
-  const fields = formDataToObject(form);
+  const fields = rememberFields(request, formDataToObject(form));
   // A file input left empty still sends a part, with no name and no bytes.
   if (!(file instanceof Blob) || (file.size === 0 && !(file as File).name)) return { fields, upload: null };
   return {

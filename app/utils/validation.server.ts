@@ -89,8 +89,19 @@ export async function readForm(request: Request): Promise<Record<string, unknown
   } catch {
     throw badForm();
   }
-  return formDataToObject(form);
+  return rememberFields(request, formDataToObject(form));
 }
+
+const fieldsRead = new WeakMap<Request, Record<string, unknown>>();
+
+/** Notes the fields a request's form post carried (what `fieldsSent` answers). */
+export function rememberFields(request: Request, fields: Record<string, unknown>): Record<string, unknown> {
+  fieldsRead.set(request, fields);
+  return fields;
+}
+
+/** The fields read from this request's form post, if it was read. */
+export const fieldsSent = (request: Request): Record<string, unknown> | null => fieldsRead.get(request) ?? null;
 
 /** A JSON request body as an object, or an `invalid` error saying it is not JSON. */
 export async function readJsonBody(request: Request): Promise<unknown> {

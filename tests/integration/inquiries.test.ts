@@ -410,7 +410,7 @@ test('a refused question comes back on its page with the message and the text as
   expect(await response.json()).toEqual({
     formError: null,
     fieldErrors: { body: ['Remove control or text-direction characters.'] },
-    body: typed,
+    values: { body: typed },
   });
 });
 
@@ -425,7 +425,7 @@ test('a refused reply comes back on the thread page with the text as typed', asy
     params: { threadId },
   });
   expect(response.status).toBe(400);
-  expect(await response.json()).toMatchObject({ fieldErrors: { body: ['必填。'] }, body: '' });
+  expect(await response.json()).toMatchObject({ fieldErrors: { body: ['必填。'] }, values: { body: '' } });
   expect((await InquiryThread.findById(threadId).lean())!.messages).toHaveLength(1);
 });
 
