@@ -6,6 +6,7 @@ import { hashPassword } from '../server/auth/password.ts';
 import { insertOnce, isDuplicateKeyError } from '../server/db/insert-once.ts';
 import { Listing } from '../server/listings/model.ts';
 import { listingInput } from '../server/listings/schemas.ts';
+import { addOrganizationMember } from '../server/orgs/members.ts';
 import { Organization } from '../server/orgs/model.ts';
 import { ORGANIZATION_KINDS, type Locale, type OrganizationKind } from '../server/vocabulary.ts';
 import { generateListing, type DemoListing, type GeneratorContext, type Lister } from './listings.ts';
@@ -141,6 +142,8 @@ async function seedUsers(orgIdBySlug: Map<string, { _id: Types.ObjectId }>): Pro
       );
       const userId = user._id as Types.ObjectId;
       userIdByOrgSlug.set(account.organizationSlug, userId);
+      // As stored: an account that was there already keeps the memberships it had.
+      for (const { organization } of user.memberships) await addOrganizationMember(organization, userId);
       if (await Password.exists({ user: userId })) return;
       hashed ??= hashPassword(DEMO_PASSWORD);
       await insertOnce(Password, { user: userId }, { user: userId, hash: await hashed });

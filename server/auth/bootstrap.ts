@@ -1,6 +1,6 @@
 import { insertOnce } from '../db/insert-once.ts';
 import { logger } from '../logger.ts';
-import { Organization } from '../orgs/index.ts';
+import { addOrganizationMember, Organization } from '../orgs/index.ts';
 import { normalizeEmail, Password, User } from './model.ts';
 import { hashPassword } from './password.ts';
 
@@ -25,8 +25,9 @@ export async function ensureOperatorOrganization() {
 
 /**
  * Creates the operator named by OPERATOR_EMAIL/OPERATOR_PASSWORD unless that
- * e-mail is registered already. Each step is an idempotent insert, so a start-up
- * interrupted half-way finishes on the next one.
+ * e-mail is registered already. Each step is idempotent (an insert under a
+ * unique key, or an addition to a set), so a start-up interrupted half-way
+ * finishes on the next one.
  */
 export async function bootstrapOperator(email: string, password: string): Promise<{ created: boolean }> {
   const org = await ensureOperatorOrganization();
@@ -47,6 +48,8 @@ export async function bootstrapOperator(email: string, password: string): Promis
     },
   );
   await insertOnce(Password, { user: user._id }, { user: user._id, hash: await hashPassword(password) });
+  // The stored user's memberships: an account already registered under this e-mail keeps its own.
+  for (const { organization } of user.memberships) await addOrganizationMember(organization, user._id);
   if (created) logger.info({ email: emailNormalized }, 'operator account created');
   return { created };
 }

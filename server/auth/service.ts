@@ -6,7 +6,13 @@ import { isDuplicateKeyError } from '../db/insert-once.ts';
 import { conflict, invalid, isDomainError, rateLimited, unauthorized } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { mailTemplates, sendMail } from '../notifications/index.ts';
-import { Invitation, Organization, toOrganizationSummary, type OrganizationSummary } from '../orgs/index.ts';
+import {
+  addOrganizationMember,
+  Invitation,
+  Organization,
+  toOrganizationSummary,
+  type OrganizationSummary,
+} from '../orgs/index.ts';
 import type { Locale } from '../vocabulary.ts';
 import { loadAuthenticatedUser, type AuthenticatedUser } from './actor.ts';
 import { lucia } from './lucia.ts';
@@ -181,6 +187,11 @@ async function createAccount(
     ]);
     throw error;
   }
+  // Only now that the membership stands: a failure here leaves the member off
+  // the list (the reconciliation job adds them), while the account is whole.
+  await addOrganizationMember(organizationId, userId).catch((err: unknown) =>
+    logger.error({ err, userId: String(userId) }, 'organization member list not updated'),
+  );
 
   await sendVerificationMail({ _id: userId, email: input.email.trim(), name: input.name, locale }).catch((err) =>
     logger.error({ err }, 'verification mail failed'),

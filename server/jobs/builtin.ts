@@ -1,7 +1,8 @@
 import { purgeExpiredRateLimits } from '../auth/rate-limit.ts';
 import { purgeExpiredAuthRecords } from '../auth/service.ts';
 import { purgeViewClaims, reconcileRosters } from '../dashboard/index.ts';
-import { refreshMemberCounts } from '../orgs/index.ts';
+import { expireDrafts } from '../listings/index.ts';
+import { reconcileOrganizationMembers, refreshMemberCounts } from '../orgs/index.ts';
 import { flushSearch, replayPending } from '../search/index.ts';
 import { isJobRegistered, registerJob, type JobDefinition } from './scheduler.ts';
 
@@ -19,8 +20,12 @@ export const BUILTIN_JOBS: JobDefinition[] = [
   { name: 'search-snapshot', intervalMs: 5 * MINUTE, run: () => flushSearch() },
   // The home page's member figures, kept off the request path.
   { name: 'member-counts', intervalMs: 5 * MINUTE, run: () => refreshMemberCounts() },
+  // Each organization's member list from the users (a scan): first seconds after start-up, then daily.
+  { name: 'organization-members', intervalMs: 24 * 60 * MINUTE, run: () => reconcileOrganizationMembers() },
   // Listing-view claims (and their salts) of past days: each day's collection is dropped whole.
   { name: 'view-claims-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeViewClaims() },
+  // Listing-form drafts untouched for half a year, and the files uploaded in them.
+  { name: 'form-draft-expiry', intervalMs: 24 * 60 * MINUTE, run: () => expireDrafts() },
   // The dashboards' copies of unpublished listings; scans the listings outside the search index.
   { name: 'dashboard-rosters', intervalMs: 24 * 60 * MINUTE, run: () => reconcileRosters() },
 ];

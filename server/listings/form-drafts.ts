@@ -40,6 +40,8 @@ const draftSchema = new Schema(
     step: { type: String, enum: LISTING_FORM_STEPS, required: true, default: 'basics' },
     /** The form's values so far (form-values.ts), by step. */
     data: { type: Schema.Types.Mixed, default: () => ({}) },
+    /** Files uploaded in this draft: deleted with it unless the listing holds them by then. */
+    uploads: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true, versionKey: false, minimize: false },
 );
@@ -53,6 +55,7 @@ interface DraftDoc {
   listingId: Types.ObjectId | null;
   step: ListingFormStep;
   data: ListingFormValues;
+  uploads?: Types.ObjectId[];
   updatedAt: Date;
 }
 
@@ -177,7 +180,7 @@ export async function addDraftDocument(
   const { matchedCount } = await ListingFormDraft.updateOne(
     { _id: draft._id },
     // A push: two uploads at once both land (a saved step stores its rows as an array).
-    { $push: { 'data.documents': row }, $set: { step: 'documents' } },
+    { $push: { 'data.documents': row, uploads: file._id }, $set: { step: 'documents' } },
   );
   if (matchedCount === 0) {
     await deleteStoredFile(String(file._id));
@@ -221,7 +224,7 @@ export async function finishDraft(actor: Actor, draftId: string, { submit = fals
     listing = await getListing(actor, listing.id);
   }
   if (submit && listing.status === 'draft') listing = await submitListing(actor, listing.id);
-  await ListingFormDraft.deleteOne({ _id: draft._id });
+  await deleteDraft(draft);
   return listing;
 }
 
@@ -230,8 +233,34 @@ export async function discardDraft(actor: Actor, draftId: string): Promise<{ lis
   if (!actor) throw unauthorized();
   const draft = isId(draftId) ? await ListingFormDraft.findById(draftId).lean<DraftDoc>() : null;
   if (!draft || String(draft.user) !== actor.userId) throw notFound('draft');
-  await ListingFormDraft.deleteOne({ _id: draft._id });
+  await deleteDraft(draft);
   return { listingId: draft.listingId ? String(draft.listingId) : null };
+}
+
+/**
+ * Deletes a draft and the files uploaded in it that its listing does not hold
+ * (rows removed before finishing, or the whole draft abandoned). The listing
+ * is read afresh: a finish that stopped half-way may have attached them already.
+ */
+async function deleteDraft(draft: DraftDoc): Promise<void> {
+  await ListingFormDraft.deleteOne({ _id: draft._id });
+  if (!draft.uploads?.length) return;
+  const listing = await Listing.findById(draft.listingId ?? draft._id).lean<{
+    documents: { file: Types.ObjectId }[];
+  }>();
+  const held = new Set((listing?.documents ?? []).map((d) => String(d.file)));
+  await Promise.all(draft.uploads.filter((id) => !held.has(String(id))).map((id) => deleteStoredFile(String(id))));
+}
+
+/** How long an untouched draft is kept. */
+export const DRAFT_EXPIRY_DAYS = 180;
+
+/** Deletes drafts untouched for DRAFT_EXPIRY_DAYS, with their unattached uploads (a job; drafts are a small collection). */
+export async function expireDrafts(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - DRAFT_EXPIRY_DAYS * 24 * 3600_000);
+  const stale = await ListingFormDraft.find({ updatedAt: { $lt: cutoff } }).lean<DraftDoc[]>();
+  for (const draft of stale) await deleteDraft(draft);
+  return stale.length;
 }
 
 export interface ListingFormDraftSummary {

@@ -21,6 +21,7 @@ export { acceptNda, dataRoomRecord, type DataRoomRecord } from './data-room.ts';
 export {
   addDraftDocument,
   discardDraft,
+  expireDrafts,
   finishDraft,
   getDraft,
   listDrafts,

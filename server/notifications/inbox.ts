@@ -3,6 +3,8 @@ import { User } from '../auth/model.ts';
 import { can, type Actor } from '../auth/permissions.ts';
 import { versionedWrite } from '../db/versioned-write.ts';
 import { forbidden, unauthorized } from '../errors.ts';
+// The module itself, not orgs/index.ts: the organizations' services import this module's index.
+import { organizationMemberIds } from '../orgs/members.ts';
 import type { Locale } from '../vocabulary.ts';
 import { BOX_SIZE, NotificationBox, type NotificationBoxDoc, type StoredNotification } from './inbox-model.ts';
 
@@ -91,23 +93,24 @@ export interface OrganizationMember {
 }
 
 /**
- * An organization's members. Memberships are stored on the users
- * (`memberships.organization`), so this filters the users collection: on
- * FerretDB 1.24 a scan of every user (its index serves MongoDB only), once
- * per call.
+ * An organization's members: its member list (one `_id` read), then each
+ * member's user by `_id`, in parallel. (An `_id: { $in }` filter is not
+ * pushed down to SQLite by FerretDB 1.24: it decodes every user.)
  */
 export async function organizationMembers(organizationId: string): Promise<OrganizationMember[]> {
-  if (!isObjectId(organizationId)) return [];
-  const users = await User.find(
-    { 'memberships.organization': organizationId },
-    { _id: 1, email: 1, locale: 1, emailVerifiedAt: 1 },
-  ).lean();
-  return users.map((u) => ({
-    userId: String(u._id),
-    email: u.email,
-    locale: u.locale,
-    emailVerified: Boolean(u.emailVerifiedAt),
-  }));
+  const users = await Promise.all(
+    (await organizationMemberIds(organizationId))
+      .filter(isObjectId)
+      .map((id) => User.findById(id, { _id: 1, email: 1, locale: 1, emailVerifiedAt: 1 }).lean()),
+  );
+  return users
+    .filter((u) => u !== null)
+    .map((u) => ({
+      userId: String(u._id),
+      email: u.email,
+      locale: u.locale,
+      emailVerified: Boolean(u.emailVerifiedAt),
+    }));
 }
 
 /** Tells every member of an organization, but `except` (usually the one who acted). */

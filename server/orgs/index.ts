@@ -12,4 +12,5 @@ export {
   type OrganizationProfile,
 } from './service.ts';
 export { memberCounts, refreshMemberCounts, type MemberCounts } from './member-counts.ts';
+export { addOrganizationMember, organizationMemberIds, reconcileOrganizationMembers } from './members.ts';
 export { onOrganizationChanged } from './changes.ts';

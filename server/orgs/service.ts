@@ -5,7 +5,7 @@ import { hashSecret, newSecret } from '../auth/tokens.ts';
 import { config } from '../config.ts';
 import { forbidden, notFound, unauthorized, conflict } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { mailTemplates, sendMail } from '../notifications/index.ts';
+import { mailTemplates, organizationMembers, sendMail } from '../notifications/index.ts';
 import { toOrganizationSummary, type OrganizationSummary } from './dto.ts';
 import { Invitation, Organization, type OrganizationDoc } from './model.ts';
 import { organizationChanged } from './changes.ts';
@@ -73,11 +73,11 @@ async function notifyMembers(
   organizationId: mongoose.Types.ObjectId,
   compose: (locale: 'zh-CN' | 'en') => { subject: string; text: string },
 ) {
-  const members = await User.find({ 'memberships.organization': organizationId }).lean();
+  const members = await organizationMembers(String(organizationId));
   await Promise.all(
     members.map((m) =>
       sendMail({ to: m.email, locale: m.locale, ...compose(m.locale) }).catch((err) =>
-        logger.error({ err, userId: String(m._id) }, 'member notification failed'),
+        logger.error({ err, userId: m.userId }, 'member notification failed'),
       ),
     ),
   );

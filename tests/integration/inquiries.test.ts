@@ -27,6 +27,7 @@ import { createAccount } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { createListing } from '../support/factories.ts';
 import { call } from '../support/requests.ts';
+import { addOrganizationMember } from '../../server/orgs/index.ts';
 
 useTestDatabase();
 
@@ -62,6 +63,7 @@ async function colleague(of: Account, locale: 'en' | 'zh-CN' = 'en'): Promise<Ac
       memberships: [{ organization: of.organizationId, role: 'member' }],
     },
   ]);
+  await addOrganizationMember(of.organizationId, String(_id));
   const userId = String(_id);
   return {
     ...of,

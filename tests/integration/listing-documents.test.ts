@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import { PDFDocument } from 'pdf-lib';
 import * as dataRoomApi from '../../app/routes/api.v1.listings.$id.data-room.ts';
 import * as documentApi from '../../app/routes/api.v1.listings.$id.documents.$documentId.ts';
@@ -12,7 +13,7 @@ import * as download from '../../app/routes/listings.$id.documents.$documentId.t
 import * as listingPage from '../../app/routes/listings.$id.tsx';
 import { StoredFile, useFileStorage } from '../../server/files/index.ts';
 import { LocalFileStorage } from '../../server/files/local-storage.ts';
-import { Listing, ListingFormDraft, startDraft } from '../../server/listings/index.ts';
+import { expireDrafts, Listing, ListingFormDraft, startDraft } from '../../server/listings/index.ts';
 import { ListingDataRoom, NdaAcceptance } from '../../server/listings/data-room.ts';
 import { createAccount } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -313,4 +314,57 @@ test("the form refuses a document row naming another organization's file", async
   expect(response.status).toBe(400);
   const body = (await response.json()) as { fieldErrors: Record<string, string[]> };
   expect(Object.keys(body.fieldErrors)).toEqual(['documents.0.file']);
+});
+
+/** The owner's actor, a draft of their listing, and one PDF uploaded in it through the documents step. */
+async function draftWithUpload() {
+  const { owner, id } = await setUp();
+  const actor = {
+    userId: owner.userId,
+    organizationId: owner.organizationId,
+    organizationKind: 'basic_institute' as const,
+    organizationVerified: true,
+    role: 'owner' as const,
+  };
+  const draft = await startDraft(actor, { listingId: id });
+  await call(draftStep.action, `/listings/drafts/${draft.id}/documents`, {
+    method: 'POST',
+    cookie: owner.cookie,
+    params: { draftId: draft.id, step: 'documents' },
+    multipart: upload(await pdf(1), 'draft.pdf', { goto: 'documents' }),
+  });
+  const saved = await ListingFormDraft.findById(draft.id).lean<{ data: { documents: { file: string }[] } }>();
+  return { owner, actor, id, draftId: draft.id, fileId: saved!.data.documents[0]!.file };
+}
+
+test('a file uploaded in a discarded draft is deleted with it', async () => {
+  const { owner, draftId, fileId } = await draftWithUpload();
+  expect(await StoredFile.exists({ _id: fileId })).not.toBeNull();
+  const discarded = await call(draftStep.action, `/listings/drafts/${draftId}/documents`, {
+    method: 'POST',
+    cookie: owner.cookie,
+    params: { draftId, step: 'documents' },
+    form: { discard: '1' },
+  });
+  expect(discarded.status).toBe(302);
+  expect(await StoredFile.exists({ _id: fileId })).toBeNull();
+});
+
+test('a draft untouched for 180 days expires with the files uploaded in it', async () => {
+  const { draftId, fileId } = await draftWithUpload();
+  const now = new Date();
+  await ListingFormDraft.collection.updateOne(
+    { _id: new mongoose.Types.ObjectId(draftId) },
+    { $set: { updatedAt: new Date(now.getTime() - 181 * 24 * 3600_000) } },
+  );
+  await expireDrafts(now);
+  expect(await ListingFormDraft.exists({ _id: draftId })).toBeNull();
+  expect(await StoredFile.exists({ _id: fileId })).toBeNull();
+});
+
+test('a draft touched within 180 days is kept', async () => {
+  const { draftId, fileId } = await draftWithUpload();
+  await expireDrafts(new Date(Date.now() + 179 * 24 * 3600_000));
+  expect(await ListingFormDraft.exists({ _id: draftId })).not.toBeNull();
+  expect(await StoredFile.exists({ _id: fileId })).not.toBeNull();
 });

@@ -9,6 +9,7 @@ import {
   unreadCount,
 } from '../../server/notifications/index.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { addOrganizationMember } from '../../server/orgs/index.ts';
 
 useTestDatabase();
 
@@ -37,6 +38,7 @@ async function addUser(organizationId: string): Promise<string> {
       memberships: [{ organization: organizationId, role: 'member' }],
     },
   ]);
+  await addOrganizationMember(organizationId, String(_id));
   return String(_id);
 }
 
