@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Form, Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '~/components/forms';
@@ -68,35 +69,51 @@ function NdaPanel({ listing, access }: { listing: ListingDto; access: NdaAccess 
   );
 }
 
-function RecordTables({ record }: { record: DataRoomRecord }) {
+type Party = DataRoomRecord['acceptances'][number];
+
+interface PartyTableProps<P extends Party> {
+  id: string;
+  heading: string;
+  empty: string;
+  rows: P[];
+  /** A first column before who, when and from where (the document downloaded). */
+  lead?: { heading: string; cell: (row: P) => ReactNode };
+}
+
+/** One part of the owner's record: who (organisation, person, e-mail), when, and from which address. */
+function PartyTable<P extends Party>({ id, heading, empty, rows, lead }: PartyTableProps<P>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const who = (p: DataRoomRecord['acceptances'][number]) => {
+  const who = (p: Party) => {
     const org = p.organization ? pickText(p.organization.name, locale).text : t('dataRoom.anonymous');
     return p.user ? `${org} · ${p.user.name} (${p.user.email})` : org;
   };
   return (
     <>
-      <h3 id="acceptances">{t('dataRoom.acceptances')}</h3>
-      {record.acceptances.length === 0 ? (
-        <p className="hint">{t('dataRoom.noAcceptances')}</p>
+      <h3 id={id}>{heading}</h3>
+      {rows.length === 0 ? (
+        <p className="hint">{empty}</p>
       ) : (
-        <div className="table-scroll">
-          <table aria-labelledby="acceptances">
+        // On a phone the table scrolls sideways: the keyboard must be able to scroll it too.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+          <table aria-labelledby={id}>
             <thead>
               <tr>
+                {lead ? <th scope="col">{lead.heading}</th> : null}
                 <th scope="col">{t('dataRoom.who')}</th>
                 <th scope="col">{t('dataRoom.when')}</th>
                 <th scope="col">{t('dataRoom.address')}</th>
               </tr>
             </thead>
             <tbody>
-              {record.acceptances.map((a) => (
-                <tr key={`${a.organization?.id}-${a.at}`}>
-                  <td>{who(a)}</td>
-                  <td>{formatDateTime(a.at, locale)}</td>
+              {rows.map((row, index) => (
+                <tr key={`${row.at}-${index}`}>
+                  {lead ? <td>{lead.cell(row)}</td> : null}
+                  <td>{who(row)}</td>
+                  <td>{formatDateTime(row.at, locale)}</td>
                   <td>
-                    <code>{a.ip}</code>
+                    <code>{row.ip}</code>
                   </td>
                 </tr>
               ))}
@@ -104,38 +121,34 @@ function RecordTables({ record }: { record: DataRoomRecord }) {
           </table>
         </div>
       )}
-      <h3 id="downloads">{t('dataRoom.downloads')}</h3>
-      {record.downloads.length === 0 ? (
-        <p className="hint">{t('dataRoom.noDownloads')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table aria-labelledby="downloads">
-            <thead>
-              <tr>
-                <th scope="col">{t('dataRoom.document')}</th>
-                <th scope="col">{t('dataRoom.who')}</th>
-                <th scope="col">{t('dataRoom.when')}</th>
-                <th scope="col">{t('dataRoom.address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.downloads.map((d, index) => (
-                <tr key={`${d.document.id}-${d.at}-${index}`}>
-                  <td>
-                    {d.document.name}{' '}
-                    <span className="hint">({t(`documents.visibilities.${d.document.visibility}`)})</span>
-                  </td>
-                  <td>{who(d)}</td>
-                  <td>{formatDateTime(d.at, locale)}</td>
-                  <td>
-                    <code>{d.ip}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    </>
+  );
+}
+
+function RecordTables({ record }: { record: DataRoomRecord }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PartyTable
+        id="acceptances"
+        heading={t('dataRoom.acceptances')}
+        empty={t('dataRoom.noAcceptances')}
+        rows={record.acceptances}
+      />
+      <PartyTable
+        id="downloads"
+        heading={t('dataRoom.downloads')}
+        empty={t('dataRoom.noDownloads')}
+        rows={record.downloads}
+        lead={{
+          heading: t('dataRoom.document'),
+          cell: (d) => (
+            <>
+              {d.document.name} <span className="hint">({t(`documents.visibilities.${d.document.visibility}`)})</span>
+            </>
+          ),
+        }}
+      />
     </>
   );
 }

@@ -74,6 +74,15 @@ async function addDocument(
   });
 }
 
+/** The service-level actor of a verified organization's owner (drafts are started through the service). */
+const actorOf = (account: { userId: string; organizationId: string }, kind: 'basic_institute' | 'company') => ({
+  userId: account.userId,
+  organizationId: account.organizationId,
+  organizationKind: kind,
+  organizationVerified: true,
+  role: 'owner' as const,
+});
+
 const listingJson = async (cookie: string | null, id: string) =>
   (await (await call(listingApi.loader, `/api/v1/listings/${id}`, { cookie, params: { id } })).json()) as {
     documents: { id: string; visibility: string }[];
@@ -248,13 +257,7 @@ test("a member of another organization may not upload to someone else's listing"
 
 test('a document uploaded in the form joins the listing when the draft is finished', async () => {
   const { owner, id } = await setUp();
-  const actor = {
-    userId: owner.userId,
-    organizationId: owner.organizationId,
-    organizationKind: 'basic_institute' as const,
-    organizationVerified: true,
-    role: 'owner' as const,
-  };
+  const actor = actorOf(owner, 'basic_institute');
   const draft = await startDraft(actor, { listingId: id });
   const form = upload(await pdf(1), '临床数据.pdf', { 'upload.visibility': 'confidential', goto: 'documents' });
   const posted = await call(draftStep.action, `/listings/drafts/${draft.id}/documents`, {
@@ -292,13 +295,7 @@ test("the form refuses a document row naming another organization's file", async
   expect(theirs.status).toBe(201);
   const ownerFile = String((await Listing.findById(id).lean())!.documents[0]!.file);
   const other = await createListing(company.organizationId);
-  const actor = {
-    userId: company.userId,
-    organizationId: company.organizationId,
-    organizationKind: 'company' as const,
-    organizationVerified: true,
-    role: 'owner' as const,
-  };
+  const actor = actorOf(company, 'company');
   const draft = await startDraft(actor, { listingId: String(other._id) });
   const response = await call(draftStep.action, `/listings/drafts/${draft.id}/documents`, {
     method: 'POST',
@@ -319,13 +316,7 @@ test("the form refuses a document row naming another organization's file", async
 /** The owner's actor, a draft of their listing, and one PDF uploaded in it through the documents step. */
 async function draftWithUpload() {
   const { owner, id } = await setUp();
-  const actor = {
-    userId: owner.userId,
-    organizationId: owner.organizationId,
-    organizationKind: 'basic_institute' as const,
-    organizationVerified: true,
-    role: 'owner' as const,
-  };
+  const actor = actorOf(owner, 'basic_institute');
   const draft = await startDraft(actor, { listingId: id });
   await call(draftStep.action, `/listings/drafts/${draft.id}/documents`, {
     method: 'POST',
