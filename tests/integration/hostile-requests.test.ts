@@ -377,7 +377,7 @@ describe('the corpus', () => {
     // And the pollution the issue describes would have answered 500 on every page: /healthz, the home page, a form.
     const home = await exchange(http('GET', '/'));
     expect(home.body).not.toContain('Something went wrong');
-  });
+  }, 180_000);
 
   test('a field sent both as a value and as a parent is a 400 field error, in either order', async () => {
     const bodies = [
@@ -419,7 +419,7 @@ describe('the corpus', () => {
     );
     await expectNoFailures(probes);
     await expectHealthy();
-  });
+  }, 180_000);
 
   test('bodies that are not form data, sent to form actions: 4xx', async () => {
     const truncated = multipart([['email', 'a@b.cn']]);
@@ -609,7 +609,7 @@ describe('the corpus', () => {
     );
     await expectNoFailures(probes);
     await expectHealthy();
-  });
+  }, 180_000);
 
   test('bad cookies on every kind of page: never a 5xx', async () => {
     const cookies = [
@@ -861,7 +861,7 @@ describe('the corpus', () => {
     );
     await expectNoFailures(probes);
     await expectHealthy();
-  });
+  }, 180_000);
 
   test('unknown methods and malformed request lines: 405 or 400, never a 5xx', async () => {
     const probes: Probe[] = [];
@@ -1030,7 +1030,7 @@ describe('the corpus', () => {
     );
     await expectNoFailures(probes);
     await expectHealthy();
-  });
+  }, 180_000);
 
   test('paths: traversal, NUL bytes, bad percent-encoding and oversized queries never serve a file or a 5xx', async () => {
     const paths = [
@@ -1105,7 +1105,7 @@ describe('the corpus', () => {
     probes.push(probe('a 100 kB path', http('GET', `/${'p'.repeat(100_000)}`)));
     await expectNoFailures(probes);
     await expectHealthy();
-  });
+  }, 180_000);
 
   test('search parameters of every wrong shape, on /listings, its suggestions and the API: 200 or 400, never echoed raw', async () => {
     const values = [

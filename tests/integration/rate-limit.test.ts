@@ -226,7 +226,7 @@ test('one address is limited after 100 failures across many accounts', async () 
   expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(880);
   expect(refused.retryAfterSeconds).toBeLessThanOrEqual(900);
   expect(await tryLogin(owner.email, PASSWORD, '192.0.2.6')).toBe(200);
-});
+}, 120_000);
 
 test('of 20 parallel guesses at one account from one address exactly 5 are checked', async () => {
   const owner = await createAccount();
