@@ -172,7 +172,7 @@ test('the owner cannot ask about its own listing, and nothing is written', async
   });
   expect(response.status).toBe(403);
   expect(await response.json()).toMatchObject({
-    title: 'You cannot ask a question about your own organization’s listing.',
+    title: 'You cannot ask a question about your own organisation’s listing.',
   });
   expect(await InquiryThread.countDocuments({ listing: listingId })).toBe(0);
 });
