@@ -54,3 +54,5 @@ export { inquiryMessageInput, MESSAGE_MAX_LENGTH, THREAD_ID } from '../server/in
 export type { AskState, ThreadDto } from '../server/inquiries/service.ts';
 export type { ThreadSummary } from '../server/inquiries/thread-index.ts';
 export type { NotificationDto } from '../server/notifications/inbox.ts';
+export { LEDGER_AMOUNT_NAMES, ledgerPageQuery } from '../server/ledger/schemas.ts';
+export type { LedgerEntryDto } from '../server/ledger/service.ts';

@@ -5,6 +5,7 @@ import * as dashboard from './dashboard/index.ts';
 import * as follows from './follows/index.ts';
 import * as files from './files/index.ts';
 import * as inquiries from './inquiries/index.ts';
+import * as ledger from './ledger/index.ts';
 import * as listings from './listings/index.ts';
 import { logger } from './logger.ts';
 import * as notifications from './notifications/index.ts';
@@ -113,6 +114,12 @@ export function createAppServices() {
       get: inquiries.getThread,
       list: inquiries.listThreads,
       awaitingReply: inquiries.threadsAwaitingReply,
+    },
+    /** The public record of completed deals (appended by the deals module, not from here). */
+    ledger: {
+      list: ledger.listLedger,
+      /** Walks the whole chain; requests arriving meanwhile share the walk. */
+      verify: ledger.verifyLedgerFor,
     },
     /** The in-app inbox: the header's bell and /notifications. */
     notifications: {

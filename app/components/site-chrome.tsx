@@ -88,7 +88,7 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t('footer.about')}</p>
       <p>
-        <a href="/api/v1/listings">{t('footer.api')}</a>
+        <Link to="/ledger">{t('ledger.nav')}</Link> · <a href="/api/v1/listings">{t('footer.api')}</a>
       </p>
     </footer>
   );

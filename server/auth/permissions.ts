@@ -44,6 +44,11 @@ export type Permission =
   | { action: 'offer:make' }
   | { action: 'bid:place' }
   | { action: 'org:view' }
+  /**
+   * The public record of transfers, licenses and equity (and verifying it). Appending is no user action and
+   * has no permission: the deals module appends when a deal completes, after its own checks.
+   */
+  | { action: 'ledger:view' }
   /** A rejection's reason is between the organization and the operator. */
   | { action: 'org:view_verification_reason'; organizationId: string }
   | { action: 'org:review' }
@@ -146,6 +151,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'bid:place':
       return isVerifiedMemberOf(actor, BUYER_KINDS);
     case 'org:view':
+    case 'ledger:view':
       return true;
     case 'org:view_verification_reason':
       return isOperator(actor) || actor?.organizationId === permission.organizationId;
