@@ -39,7 +39,7 @@ export { remainingLifeDays } from '../server/listings/patents.ts';
 export { parseMajorUnits } from '../server/shared/money.ts';
 export { organizationListQuery } from '../server/orgs/schemas.ts';
 export { markReadForm, markReadInput, outboxQuery } from '../server/notifications/schemas.ts';
-export { DomainError, isDomainError, type FieldErrors } from '../server/errors.ts';
+export { DomainError, fieldErrorsOf, isDomainError, type FieldErrors } from '../server/errors.ts';
 export type { Actor } from '../server/auth/permissions.ts';
 export type { RequestAuth } from '../server/auth/request-auth.ts';
 export type { ClientContext } from '../server/auth/service.ts';

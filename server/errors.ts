@@ -37,3 +37,13 @@ export const invalid = (fieldErrors: FieldErrors, message = 'errors.badRequestTi
   new DomainError('invalid', message, fieldErrors);
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError('rate_limited', 'errors.rateLimited', {}, retryAfterSeconds);
+
+/** A zod parse's problems by field (`patents.0.number`; `fallback` for the whole input): an `invalid` error's fields. */
+export function fieldErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  fallback = '_',
+): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of issues) (fieldErrors[issue.path.map(String).join('.') || fallback] ??= []).push(issue.message);
+  return fieldErrors;
+}

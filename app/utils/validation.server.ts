@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '~/i18n';
-import { DomainError, type FieldErrors } from '~/domain';
+import { DomainError, fieldErrorsOf } from '~/domain';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
@@ -12,12 +12,7 @@ const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {
   const result = schema.safeParse(input, { error: zodLocales[locale].localeError });
   if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.') || '_';
-    (fieldErrors[field] ??= []).push(issue.message);
-  }
-  throw new DomainError('invalid', 'errors.badRequestTitle', fieldErrors);
+  throw new DomainError('invalid', 'errors.badRequestTitle', fieldErrorsOf(result.error.issues));
 }
 
 /** The query string as an object, repeated keys as arrays (`?kind=a&kind=b`); no prototype, so `?__proto__=…` is a plain key. */

@@ -4,7 +4,7 @@ import { can, isOperator, type Actor } from '../auth/permissions.ts';
 import { reserveAttempt, type RateLimitRule } from '../auth/rate-limit.ts';
 import { recordFunnelEvent } from '../dashboard/index.ts';
 import { versionedWrite } from '../db/versioned-write.ts';
-import { conflict, forbidden, invalid, notFound, rateLimited, unauthorized } from '../errors.ts';
+import { conflict, fieldErrorsOf, forbidden, invalid, notFound, rateLimited, unauthorized } from '../errors.ts';
 import { getListing, type ListingDto } from '../listings/index.ts';
 import { logger } from '../logger.ts';
 import { markRead } from '../notifications/index.ts';
@@ -38,10 +38,7 @@ const limits = (userId: string) => ({
 function parseBody(input: unknown): string {
   const parsed = inquiryMessageInput.safeParse(input);
   if (parsed.success) return parsed.data.body;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues)
-    (fieldErrors[issue.path.map(String).join('.') || 'body'] ??= []).push(issue.message);
-  throw invalid(fieldErrors);
+  throw invalid(fieldErrorsOf(parsed.error.issues, 'body'));
 }
 
 async function loadUser(userId: string): Promise<UserDoc> {

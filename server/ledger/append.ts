@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { insertOnce, isDuplicateKeyError } from '../db/insert-once.ts';
-import { invalid, type FieldErrors } from '../errors.ts';
+import { fieldErrorsOf, invalid } from '../errors.ts';
 import { logger } from '../logger.ts';
 import { advanceHead, entryAt, headHint, headSequence } from './chain.ts';
 import { LedgerDealKey, LedgerEntry, type DealKeyDoc } from './model.ts';
@@ -29,10 +29,7 @@ const MAX_LOST_SLOTS = 200;
 function parse(input: LedgerAppendInput) {
   const parsed = ledgerAppendInput.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of parsed.error.issues)
-    (fieldErrors[issue.path.map(String).join('.') || '_'] ??= []).push(issue.message);
-  throw invalid(fieldErrors);
+  throw invalid(fieldErrorsOf(parsed.error.issues));
 }
 
 function contentOf({ at, ...rest }: ReturnType<typeof parse>): EntryContent {

@@ -1,7 +1,6 @@
 import mongoose, { Schema, type Types } from 'mongoose';
-import type { z } from 'zod';
 import { can, type Actor } from '../auth/permissions.ts';
-import { conflict, forbidden, invalid, isDomainError, notFound, unauthorized, type FieldErrors } from '../errors.ts';
+import { conflict, fieldErrorsOf, forbidden, invalid, isDomainError, notFound, unauthorized } from '../errors.ts';
 import { EDITABLE_LISTING_STATUSES, type ListingStatus } from '../vocabulary.ts';
 import type { ListingDto } from './dto.ts';
 import { createListing, editableListing, updateListing } from './editing.ts';
@@ -188,12 +187,6 @@ export async function addDraftDocument(
   }
 }
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join('.') || '_'] ??= []).push(issue.message);
-  return fieldErrors;
-}
-
 /**
  * Validates the whole draft as a listing, creates the listing (or updates the
  * one it edits), submits it for review when asked and the listing is a draft,
@@ -212,9 +205,9 @@ export async function finishDraft(actor: Actor, draftId: string, { submit = fals
     throw error;
   }
   const parsed = listingFormInput.safeParse(draft.data);
-  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues));
   const documents = listingFormSteps.documents.shape.documents.safeParse(draft.data.documents ?? []);
-  if (!documents.success) throw invalid(fieldErrorsOf(documents.error));
+  if (!documents.success) throw invalid(fieldErrorsOf(documents.error.issues));
   let listing = draft.listingId
     ? await updateListing(actor, String(draft.listingId), parsed.data)
     : (await createListing(actor, parsed.data, { id: draft._id })).listing;

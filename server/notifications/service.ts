@@ -1,5 +1,5 @@
 import { can, type Actor } from '../auth/permissions.ts';
-import { DomainError, forbidden, invalid } from '../errors.ts';
+import { DomainError, fieldErrorsOf, forbidden, invalid } from '../errors.ts';
 import { OutboxMessage, type OutboxMessageDoc } from './model.ts';
 import { outboxQuery, type OutboxQuery } from './schemas.ts';
 
@@ -23,11 +23,7 @@ export async function listOutbox(actor: Actor, query: OutboxQuery = {}): Promise
   if (actor === null) throw new DomainError('unauthorized', 'sign in to read the outbox');
   if (!can(actor, { action: 'outbox:read' })) throw forbidden('only operators may read the outbox');
   const parsed = outboxQuery.safeParse(query);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    throw invalid(fieldErrors);
-  }
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues));
   const { page, pageSize } = parsed.data;
   const [total, messages] = await Promise.all([
     OutboxMessage.countDocuments(),
