@@ -160,6 +160,7 @@ const DEAL_LABELS: Record<DealType, Pair> = {
   non_exclusive_license: pair('普通许可', 'non-exclusive license'),
   equity: pair('股权投资', 'equity investment'),
   co_development: pair('合作开发', 'co-development'),
+  ip_for_equity: pair('作价入股', 'IP for equity'),
 };
 
 const CLASS_ZH: Record<NmpaClass, string> = { I: '第一类', II: '第二类', III: '第三类', none: '' };

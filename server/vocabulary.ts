@@ -60,12 +60,15 @@ export const CE_STATUSES = ['none', 'planned', 'submitted', 'certified'] as cons
 export const STAGES = ['concept', 'prototype', 'verification', 'animal_study', 'clinical_trial', 'registered'] as const;
 export type Stage = (typeof STAGES)[number];
 
+// New types go at the end: the embedded search index stores a deal type by its position.
 export const DEAL_TYPES = [
   'assignment',
   'exclusive_license',
   'non_exclusive_license',
   'equity',
   'co_development',
+  // 作价入股: the institute's IP goes to a company for a stake, at an appraised value.
+  'ip_for_equity',
 ] as const;
 export type DealType = (typeof DEAL_TYPES)[number];
 
