@@ -1,7 +1,7 @@
 import mongoose, { Schema } from 'mongoose';
 import { can, isOperator, type Actor } from '../auth/permissions.ts';
 import { User } from '../auth/model.ts';
-import { insertOnce } from '../db/insert-once.ts';
+import { insertOnce, isDuplicateKeyError } from '../db/insert-once.ts';
 import { versionedWrite } from '../db/versioned-write.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import { notifyOrganization } from '../notifications/index.ts';
@@ -101,7 +101,7 @@ export async function mayViewConfidential(actor: Actor, listing: ListingDoc): Pr
 }
 
 /** Who is acting, by name, for the owner's record and the watermark (two _id look-ups). */
-export async function describeActor(actor: NonNullable<Actor>) {
+export async function describeActor(actor: { userId: string; organizationId: string }) {
   const [user, organization] = await Promise.all([
     User.findById(actor.userId).lean(),
     Organization.findById(actor.organizationId).lean<OrganizationDoc>(),
@@ -145,13 +145,10 @@ export async function acceptNda(
       text: ndaText(listing),
     },
   );
+  // Also when the acceptance existed already: a crash between the two writes is repaired by accepting again.
+  const party = await describeActor({ userId: String(doc.user), organizationId: String(doc.organization) });
+  await recordAcceptance(listing, { ...party, at: doc.at, ip: doc.ip });
   if (created) {
-    const party = await describeActor(actor);
-    await ListingDataRoom.updateOne(
-      { _id: listing._id },
-      { $push: { acceptances: { ...party, at, ip } }, $inc: { version: 1 } },
-      { upsert: true },
-    );
     await ndaAccepted({ listingId: String(listing._id), organizationId: actor.organizationId, at });
     await notifyOrganization(String(listing.organization), {
       type: 'listing.nda',
@@ -165,6 +162,23 @@ export async function acceptNda(
     });
   }
   return { acceptedAt: doc.at.toISOString(), created };
+}
+
+/** Lists an acceptance on the owner's record once: a second write for the same organization changes nothing. */
+async function recordAcceptance(
+  listing: Pick<ListingDoc, '_id'>,
+  acceptance: Awaited<ReturnType<typeof describeActor>> & { at: Date; ip: string },
+): Promise<void> {
+  try {
+    await ListingDataRoom.updateOne(
+      { _id: listing._id, 'acceptances.organization': { $ne: acceptance.organization } },
+      { $push: { acceptances: acceptance }, $inc: { version: 1 } },
+      { upsert: true },
+    );
+  } catch (error) {
+    // Listed already: the filter missed, and the upsert met the existing record.
+    if (!isDuplicateKeyError(error)) throw error;
+  }
 }
 
 /**

@@ -185,6 +185,17 @@ test('the NDA is accepted once per organization, even by members accepting at on
   expect(room?.acceptances[0]).toMatchObject({ userEmail: company.email, ip: '203.0.113.7' });
 });
 
+test("an acceptance missing from the owner's record (a crash between the writes) is listed when accepted again", async () => {
+  const { company, id } = await setUp();
+  const accept = () =>
+    call(ndaApi.action, `/api/v1/listings/${id}/nda`, { method: 'POST', cookie: company.cookie, params: { id } });
+  expect((await accept()).status).toBe(201);
+  await ListingDataRoom.deleteOne({ _id: id });
+  expect((await accept()).status).toBe(200);
+  const room = await ListingDataRoom.findById(id).lean();
+  expect(room?.acceptances.map((a) => a.userEmail)).toEqual([company.email]);
+});
+
 test('an unverified organization may not accept an NDA', async () => {
   const { unverified, id } = await setUp();
   const response = await call(ndaApi.action, `/api/v1/listings/${id}/nda`, {
