@@ -56,3 +56,21 @@ export type { ThreadSummary } from '../server/inquiries/thread-index.ts';
 export type { NotificationDto } from '../server/notifications/inbox.ts';
 export { LEDGER_AMOUNT_NAMES, ledgerPageQuery } from '../server/ledger/schemas.ts';
 export type { LedgerEntryDto } from '../server/ledger/service.ts';
+export { cancelInput, objectionInput, objectionResolutionInput, registrationInput } from '../server/deals/schemas.ts';
+export type { DealDto } from '../server/deals/dto.ts';
+export type { DealActions, DealView } from '../server/deals/steps.ts';
+export type { NoticeDto } from '../server/deals/queues.ts';
+export {
+  offerInput,
+  offerForm,
+  rejectionReasonInput,
+  termsToFormValues,
+  MONEY_FIELDS,
+  OFFER_EXPIRY_DAYS,
+  OFFER_ID,
+  TEXT_FIELDS,
+  type DealTypeKey,
+} from '../server/offers/schemas.ts';
+export type { OfferDto } from '../server/offers/dto.ts';
+export type { OfferThreadDto, OfferSummary } from '../server/offers/service.ts';
+export type { LicenseNowStatus } from '../server/offers/license-now.ts';

@@ -2,13 +2,16 @@ import * as auth from './auth/index.ts';
 import { config } from './config.ts';
 import { databaseStatus } from './db/connection.ts';
 import * as dashboard from './dashboard/index.ts';
+import * as deals from './deals/index.ts';
 import * as follows from './follows/index.ts';
 import * as files from './files/index.ts';
 import * as inquiries from './inquiries/index.ts';
 import * as ledger from './ledger/index.ts';
 import * as listings from './listings/index.ts';
+import * as idempotency from './http/idempotency.ts';
 import { logger } from './logger.ts';
 import * as notifications from './notifications/index.ts';
+import * as offers from './offers/index.ts';
 import * as orgs from './orgs/index.ts';
 import * as search from './search/index.ts';
 
@@ -114,6 +117,39 @@ export function createAppServices() {
       get: inquiries.getThread,
       list: inquiries.listThreads,
       awaitingReply: inquiries.threadsAwaitingReply,
+    },
+    /** Offers on listings and their counters (a thread per first offer), and license-now at listed terms. */
+    offers: {
+      make: offers.makeOffer,
+      get: offers.getOfferThread,
+      list: offers.listOffers,
+      accept: offers.acceptOffer,
+      reject: offers.rejectOffer,
+      counter: offers.counterOffer,
+      withdraw: offers.withdrawOffer,
+      licenseNow: offers.licenseNow,
+      /** What a listing page shows of its listed licence (to everyone) and whether the viewer may take it. */
+      licenseNowStatus: offers.licenseNowStatus,
+    },
+    /** `Idempotency-Key` on mutating API calls (app/utils/idempotency.server.ts). */
+    idempotency: {
+      claim: idempotency.claimIdempotencyKey,
+      store: idempotency.storeIdempotentResponse,
+      release: idempotency.releaseIdempotencyKey,
+    },
+    /** Deals made by accepted offers, license-now and auctions (created by those modules, not from here). */
+    deals: {
+      /** The deal, the steps the viewer may take and (for the buyer) how to pay. */
+      get: deals.getDeal,
+      complete: deals.completeDeal,
+      cancel: deals.cancelDeal,
+      confirmPayment: deals.confirmPayment,
+      recordRegistration: deals.recordRegistration,
+      object: deals.lodgeObjection,
+      resolveObjection: deals.resolveObjection,
+      /** Public: the deals in notice (公示). */
+      notices: deals.listNotices,
+      operatorQueue: deals.operatorDealQueue,
     },
     /** The public record of completed deals (appended by the deals module, not from here). */
     ledger: {

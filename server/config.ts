@@ -70,6 +70,10 @@ const schema = z.object({
     message: 'must be at least 10 characters',
   }),
   SEED_DEMO: flag(true),
+  // 公示: days a research institute's negotiated deal is published for objections before it proceeds; 0: no notice.
+  PUBLIC_NOTICE_DAYS: optionalString
+    .transform((v) => (v === undefined ? 15 : Number(v)))
+    .refine((v) => Number.isInteger(v) && v >= 0 && v <= 365, { message: 'must be a whole number of days, 0 to 365' }),
   // Uploads (server/files): the size limit, and S3-compatible storage instead of DATA_DIR/files.
   MAX_UPLOAD_MB: optionalString
     .transform((v) => (v === undefined ? 20 : Number(v)))

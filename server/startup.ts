@@ -2,6 +2,7 @@ import { bootstrapOperator } from './auth/bootstrap.ts';
 import { config } from './config.ts';
 import { connectDatabase } from './db/connection.ts';
 import { ensureIndexes } from './db/indexes.ts';
+import { recoverCompletions } from './deals/index.ts';
 import { Listing } from './listings/index.ts';
 import { logger } from './logger.ts';
 import { Organization, refreshMemberCounts } from './orgs/index.ts';
@@ -23,6 +24,8 @@ export async function prepareServer(): Promise<void> {
     const result = await seedDemo({});
     logger.info({ ...result, ms: Date.now() - started }, 'empty database: demo data seeded');
   }
+  // Deals a dead process left between `completed` and their ledger entry.
+  await recoverCompletions();
   await refreshMemberCounts();
   await openSearch(engineFromConfig());
   // Repairs drift (a crash, a restore, a damaged snapshot) while pages already serve.

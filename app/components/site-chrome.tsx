@@ -31,6 +31,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
           {viewer?.mayCreateListings ? <NavLink to="/listings/new">{t('nav.newListing')}</NavLink> : null}
           {viewer?.mayReviewOrganizations ? <NavLink to="/operator/organizations">{t('nav.orgQueue')}</NavLink> : null}
           {viewer?.mayReviewListings ? <NavLink to="/operator/listings">{t('nav.listingQueue')}</NavLink> : null}
+          {viewer?.mayConfirmPayments ? <NavLink to="/operator/deals">{t('nav.dealQueue')}</NavLink> : null}
           {viewer?.mayReadOutbox ? <NavLink to="/operator/outbox">{t('nav.outbox')}</NavLink> : null}
         </nav>
         <div className="site-header__actions">
@@ -38,6 +39,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             <>
               <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
               <NavLink to="/inquiries">{t('inquiries.nav')}</NavLink>
+              <NavLink to="/offers">{t('offers.nav')}</NavLink>
               <NotificationBell unread={viewer.unreadNotifications} />
               <NavLink to="/account">{t('nav.account')}</NavLink>
               <Form method="post" action="/logout">
@@ -88,7 +90,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t('footer.about')}</p>
       <p>
-        <Link to="/ledger">{t('ledger.nav')}</Link> · <a href="/api/v1/listings">{t('footer.api')}</a>
+        <Link to="/ledger">{t('ledger.nav')}</Link> · <Link to="/notices">{t('nav.notices')}</Link> ·{' '}
+        <a href="/api/v1/listings">{t('footer.api')}</a>
       </p>
     </footer>
   );

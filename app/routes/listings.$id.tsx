@@ -25,6 +25,8 @@ import { Fact } from '~/components/fact';
 import { DataRoom, type NdaAccess } from '~/components/data-room';
 import { AskQuestion } from '~/components/ask-question';
 import { FollowButton } from '~/components/follow-button';
+import { LicenseNow } from '~/components/license-now';
+import { MakeOfferLink } from '~/components/make-offer';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
@@ -89,6 +91,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ndaAccess: ndaAccess(context, actor, listing),
       following,
       ask,
+      licenseNow: context.offers.licenseNowStatus(actor, listing),
+      // Buyers see the way to an offer; visitors too (it asks them to log in first).
+      mayOffer:
+        PUBLIC_LISTING_STATUSES.includes(listing.status) &&
+        listing.organization?.id !== actor?.organizationId &&
+        (actor === null || context.auth.can(actor, { action: 'offer:make' })),
+      signedIn: actor !== null,
     });
   });
 }
@@ -135,7 +144,8 @@ function Prose({ id, heading, text }: { id: string; heading: string; text: Bilin
 }
 
 export default function ListingPage() {
-  const { listing, history, mayEdit, dataRoom, ndaAccess, following, ask } = useLoaderData<typeof loader>();
+  const { listing, history, mayEdit, dataRoom, ndaAccess, following, ask, licenseNow, mayOffer, signedIn } =
+    useLoaderData<typeof loader>();
   const publicUrl = usePublicUrl();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -269,6 +279,8 @@ export default function ListingPage() {
             ) : null}
           </dl>
           {terms?.openLicense ? <p className="notice">{t('listing.openLicense')}</p> : null}
+          <LicenseNow listingId={listing.id} status={licenseNow} signedIn={signedIn} />
+          {mayOffer ? <MakeOfferLink listingId={listing.id} /> : null}
           {listing.auction ? (
             <>
               <h2 id="auction">{t('listing.auction')}</h2>

@@ -17,10 +17,23 @@ export interface ListingResource {
   organizationId: string;
 }
 
+/** A deal between the listing's organization (seller) and the buyer's. */
+export interface DealResource {
+  sellerOrganizationId: string;
+  buyerOrganizationId: string;
+}
+
 /** A question thread between the organization that asked and the listing's owner. */
 export interface ThreadResource {
   askerOrganizationId: string;
   ownerOrganizationId: string;
+}
+
+/** An offer between the bidding organization and the listing's owner; `madeBy`: the side that made it. */
+export interface OfferResource {
+  bidderOrganizationId: string;
+  ownerOrganizationId: string;
+  madeByOrganizationId: string;
 }
 
 export type Permission =
@@ -42,6 +55,24 @@ export type Permission =
   /** The operator's review: publish, or reject back to draft. */
   | { action: 'listing:review' }
   | { action: 'offer:make' }
+  /** An offer's thread: its two organizations only. */
+  | { action: 'offer:view'; offer: OfferResource }
+  /** Accepting, rejecting or countering: the organization that received the offer. */
+  | { action: 'offer:respond'; offer: OfferResource }
+  /** Withdrawing: the organization that made the offer. */
+  | { action: 'offer:withdraw'; offer: OfferResource }
+  /** Taking a non-exclusive licence at a listing's listed terms, without negotiation. */
+  | { action: 'license:take' }
+  /** A deal's terms, status and timeline: its two organizations and the operators. */
+  | { action: 'deal:view'; deal: DealResource }
+  /** Completing, cancelling by agreement, recording the registration number: its two organizations. */
+  | { action: 'deal:act'; deal: DealResource }
+  /** The operator's steps: confirming an offline payment, resolving an objection, cancelling with a reason. */
+  | { action: 'deal:confirm_payment' }
+  | { action: 'deal:resolve_objection' }
+  | { action: 'deal:cancel_any' }
+  /** Objecting to a deal in public notice: anyone signed in (the notice exists to hear them). */
+  | { action: 'deal:object' }
   | { action: 'bid:place' }
   | { action: 'org:view' }
   /**
@@ -83,6 +114,13 @@ function isVerifiedMemberOf(actor: Actor, kinds: readonly OrganizationKind[]): b
   return actor !== null && actor.organizationVerified && kinds.includes(actor.organizationKind);
 }
 
+function isPartyTo(actor: Actor, deal: DealResource): boolean {
+  return (
+    actor !== null &&
+    (actor.organizationId === deal.sellerOrganizationId || actor.organizationId === deal.buyerOrganizationId)
+  );
+}
+
 function ownsListing(actor: Actor, listing: ListingResource): boolean {
   return actor !== null && actor.organizationId === listing.organizationId;
 }
@@ -114,8 +152,15 @@ export function can(actor: Actor, permission: Permission): boolean {
     // Everyone, signed in or not: the index holds public data only.
     case 'listing:search':
       return true;
+    case 'deal:view':
+      return isPartyTo(actor, permission.deal) || isOperator(actor);
+    case 'deal:act':
+      return isPartyTo(actor, permission.deal);
     case 'listing:view_unpublished':
     case 'listing:review':
+    case 'deal:confirm_payment':
+    case 'deal:resolve_objection':
+    case 'deal:cancel_any':
     case 'org:review':
     case 'outbox:read':
       return isOperator(actor);
@@ -124,6 +169,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'dashboard:view':
     case 'account:manage':
     case 'notification:read':
+    case 'deal:object':
       return actor !== null;
     // Any organization but the owner (unverified ones too: a question commits to nothing), through a member
     // whose e-mail is confirmed, while the listing is on the market; operators review, they do not ask.
@@ -150,6 +196,21 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'offer:make':
     case 'bid:place':
       return isVerifiedMemberOf(actor, BUYER_KINDS);
+    case 'offer:view':
+      return (
+        actor !== null &&
+        (actor.organizationId === permission.offer.bidderOrganizationId ||
+          actor.organizationId === permission.offer.ownerOrganizationId)
+      );
+    case 'offer:respond':
+      return (
+        can(actor, { action: 'offer:view', offer: permission.offer }) &&
+        actor!.organizationId !== permission.offer.madeByOrganizationId
+      );
+    case 'offer:withdraw':
+      return actor !== null && actor.organizationId === permission.offer.madeByOrganizationId;
+    case 'license:take':
+      return isVerifiedMemberOf(actor, ['company']);
     case 'org:view':
     case 'ledger:view':
       return true;

@@ -13,7 +13,12 @@ const line = (max: number) => z.string().trim().min(1, { message: 'validation.re
 
 const license = {
   upfront: optionalMoney,
-  royaltyPercent: z.coerce.number().min(0).max(100).nullish().transform((v) => v ?? null),
+  royaltyPercent: z.coerce
+    .number()
+    .min(0)
+    .max(100)
+    .nullish()
+    .transform((v) => v ?? null),
   minimumAnnual: optionalMoney,
   territory: line(200),
   fieldOfUse: line(500),

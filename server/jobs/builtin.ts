@@ -1,7 +1,10 @@
 import { purgeExpiredRateLimits } from '../auth/rate-limit.ts';
 import { purgeExpiredAuthRecords } from '../auth/service.ts';
 import { purgeViewClaims, reconcileRosters } from '../dashboard/index.ts';
+import { endDueNotices } from '../deals/index.ts';
+import { purgeIdempotencyKeys } from '../http/idempotency.ts';
 import { expireDrafts } from '../listings/index.ts';
+import { sweepOffers } from '../offers/index.ts';
 import { reconcileOrganizationMembers, refreshMemberCounts } from '../orgs/index.ts';
 import { flushSearch, replayPending } from '../search/index.ts';
 import { isJobRegistered, registerJob, type JobDefinition } from './scheduler.ts';
@@ -26,8 +29,14 @@ export const BUILTIN_JOBS: JobDefinition[] = [
   { name: 'view-claims-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeViewClaims() },
   // Listing-form drafts untouched for half a year, and the files uploaded in them.
   { name: 'form-draft-expiry', intervalMs: 24 * 60 * MINUTE, run: () => expireDrafts() },
+  // Pending offers past their expiry, and acceptances a crash interrupted (a scan of the open offers only).
+  { name: 'offer-sweep', intervalMs: MINUTE, run: () => sweepOffers() },
   // The dashboards' copies of unpublished listings; scans the listings outside the search index.
   { name: 'dashboard-rosters', intervalMs: 24 * 60 * MINUTE, run: () => reconcileRosters() },
+  // Deals whose public notice ran out with no open objection move on (each deal's step is a guarded write: once).
+  { name: 'deal-notice-end', intervalMs: 5 * MINUTE, run: () => endDueNotices() },
+  // Idempotency-Key responses older than a day.
+  { name: 'idempotency-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeIdempotencyKeys() },
 ];
 
 /** Registers every built-in job; calling it again registers nothing twice. */

@@ -6,6 +6,7 @@ export { remainingLifeDays, patentExpiry, isValidPatentNumber } from './patents.
 export { onListingChanged } from './changes.ts';
 export {
   listingHistory,
+  moveListingForDeal,
   publishListing,
   rejectListing,
   reviewQueue,

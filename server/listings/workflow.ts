@@ -206,3 +206,28 @@ export async function listingHistory(actor: Actor, id: string): Promise<HistoryI
       changes: e.changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
     }));
 }
+
+/**
+ * The deals module's steps: an exclusive deal takes the listing off the market
+ * (`published → under_offer`), its completion closes it (`under_offer → closed`)
+ * and its cancellation puts it back (`under_offer → published`). Guarded by the
+ * status read; false when the listing was not in `from` (withdrawn meanwhile).
+ * Followers hear of it like any other status change.
+ */
+export async function moveListingForDeal(
+  listingId: string,
+  from: ListingStatus,
+  to: ListingStatus,
+  by: string,
+): Promise<boolean> {
+  const moved = await Listing.findOneAndUpdate(
+    { _id: listingId, status: from },
+    { $set: { status: to } },
+    { returnDocument: 'after' },
+  ).lean<ListingDoc>();
+  if (!moved) return false;
+  await listingChanged(listingId);
+  await listingStatusChanged({ listingId, from, to, at: moved.updatedAt, by });
+  logger.info({ listing: listingId, from, to, by }, 'listing moved by a deal');
+  return true;
+}

@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { objectionInput } from '~/domain';
+import { apiHandler, methodNotAllowed } from '~/utils/http.server';
+import { idempotent } from '~/utils/idempotency.server';
+import { getLocale } from '~/utils/locale.server';
+import { requireApiUser } from '~/utils/session.server';
+import { parseInput, readJsonBody } from '~/utils/validation.server';
+
+/** POST /api/v1/deals/:id/objections { text } (anyone signed in, while the deal is in notice): 201 { objectionId }. */
+export function action({ request, context, params }: ActionFunctionArgs) {
+  return apiHandler({ request, context }, async () => {
+    if (request.method !== 'POST') return methodNotAllowed('POST');
+    const { actor, userId } = await requireApiUser(request, context);
+    const input = parseInput(objectionInput, await readJsonBody(request), await getLocale(request));
+    return idempotent(request, context, userId, async () =>
+      json(await context.deals.object(actor, params.id ?? '', input), { status: 201 }),
+    );
+  });
+}
+
+export const loader = () => methodNotAllowed('POST');

@@ -1,0 +1,230 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { DealTermsList } from '~/components/deal-terms';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '~/components/forms';
+import { cancelInput, objectionResolutionInput, registrationInput } from '~/domain';
+import { translatorFor } from '~/i18n';
+import { useLocale } from '~/root';
+import { formatDateTime, formatMoney, pickText } from '~/utils/format';
+import { formHandler, pageHandler } from '~/utils/http.server';
+import { getLocale } from '~/utils/locale.server';
+import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { requireUser } from '~/utils/session.server';
+import { parseInput, readForm } from '~/utils/validation.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [];
+  const locale = localeFromMatches(matches);
+  const title = pickText(data.deal.listing.title, locale).text;
+  return pageTitle(matches, { text: String(translatorFor(locale)('deals.page.title', { title })) });
+};
+
+/** The deal, for its two organizations and the operators (to anyone else: not found). */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  return pageHandler(async () => json(await context.deals.get(actor, params.id ?? '')));
+}
+
+/** The step the viewer took, by `intent`; each asks the service, which checks who may. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { actor } = await requireUser(request, context);
+  const id = params.id ?? '';
+  return formHandler(
+    request,
+    async () => {
+      const form = await readForm(request);
+      const locale = await getLocale(request);
+      switch (form.intent) {
+        case 'complete':
+          await context.deals.complete(actor, id);
+          break;
+        case 'confirm_payment':
+          await context.deals.confirmPayment(actor, id);
+          break;
+        case 'cancel':
+          await context.deals.cancel(actor, id, parseInput(cancelInput, form, locale));
+          break;
+        case 'registration':
+          await context.deals.recordRegistration(actor, id, parseInput(registrationInput, form, locale));
+          break;
+        case 'resolve':
+          await context.deals.resolveObjection(
+            actor,
+            id,
+            String(form.objection ?? ''),
+            parseInput(objectionResolutionInput, form, locale),
+          );
+          break;
+        default:
+          return json({ formError: null, fieldErrors: {} }, { status: 400 });
+      }
+      return redirect(`/deals/${id}`);
+    },
+    { keepInput: true },
+  );
+}
+
+export default function DealPage() {
+  const { deal, actions, paymentInstructions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const title = pickText(deal.listing.title, locale);
+  const seller = pickText(deal.seller.name, locale);
+  const buyer = pickText(deal.buyer.name, locale);
+  return (
+    <article className="deal">
+      <h1 lang={title.lang}>{t('deals.page.title', { title: title.text })}</h1>
+      <p>
+        <Link to={`/listings/${deal.listing.id}`}>{t('deals.page.listing')}</Link>
+      </p>
+      <dl className="facts">
+        <dt>{t('deals.page.status')}</dt>
+        <dd>
+          <strong>{t(`deals.statuses.${deal.status}`)}</strong>
+        </dd>
+        <dt>{t('deals.page.seller')}</dt>
+        <dd lang={seller.lang}>
+          <Link to={`/orgs/${deal.seller.id}`}>{seller.text}</Link>
+        </dd>
+        <dt>{t('deals.page.buyer')}</dt>
+        <dd lang={buyer.lang}>
+          <Link to={`/orgs/${deal.buyer.id}`}>{buyer.text}</Link>
+        </dd>
+        <dt>{t('deals.page.priceSetBy')}</dt>
+        <dd>{t(`deals.priceSetBy.${deal.priceSetBy}`)}</dd>
+        {deal.amountDue ? (
+          <>
+            <dt>{t('deals.page.amountDue')}</dt>
+            <dd>{formatMoney(deal.amountDue, locale)}</dd>
+          </>
+        ) : null}
+        {deal.noticeEndsAt && deal.status === 'public_notice' ? (
+          <>
+            <dt>{t('deals.page.noticeEndsAt')}</dt>
+            <dd>{formatDateTime(deal.noticeEndsAt, locale)}</dd>
+          </>
+        ) : null}
+        {deal.registrationNumber ? (
+          <>
+            <dt>{t('deals.page.registrationNumber')}</dt>
+            <dd>{deal.registrationNumber}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="deal-terms">
+        <h2 id="deal-terms">{t('deals.page.terms')}</h2>
+        <DealTermsList terms={deal.terms} />
+      </section>
+
+      {paymentInstructions ? (
+        <section aria-labelledby="deal-payment" className="card">
+          <h2 id="deal-payment">{t('deals.payment.title')}</h2>
+          <p>{t('deals.payment.bankTransfer', { amount: formatMoney(paymentInstructions.amount, locale) })}</p>
+          <p>
+            {t('deals.payment.reference')} <code>{paymentInstructions.reference}</code>
+          </p>
+        </section>
+      ) : null}
+
+      <FormError />
+      <DealActionForms />
+
+      {deal.objections.length > 0 ? (
+        <section aria-labelledby="deal-objections">
+          <h2 id="deal-objections">{t('deals.objections.title')}</h2>
+          <ol>
+            {deal.objections.map((o) => (
+              <li key={o.id} className="card">
+                <p className="card__meta">
+                  <time dateTime={o.at}>{formatDateTime(o.at, locale)}</time> · {t(`deals.objections.${o.status}`)}
+                </p>
+                <p>{o.text}</p>
+                {o.resolution ? <p>{t('deals.objections.resolution', { text: o.resolution })}</p> : null}
+                {actions.resolveObjections && o.status === 'open' ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="resolve" />
+                    <input type="hidden" name="objection" value={o.id} />
+                    <TextAreaField name="resolution" label={t('deals.objections.resolutionLabel')} required rows={3} />
+                    <SelectField
+                      name="outcome"
+                      label={t('deals.objections.outcome')}
+                      options={[
+                        { value: 'dismissed', label: t('deals.objections.dismiss') },
+                        { value: 'upheld', label: t('deals.objections.uphold') },
+                      ]}
+                    />
+                    <SubmitButton>{t('deals.objections.resolve')}</SubmitButton>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="deal-timeline">
+        <h2 id="deal-timeline">{t('deals.timeline.title')}</h2>
+        <ol className="timeline">
+          {deal.events.map((e, i) => (
+            <li key={i}>
+              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> {t(`deals.timeline.${e.type}`)}
+              {e.note ? ` — ${e.note}` : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+/** The buttons the viewer's steps offer, each a plain form (no JavaScript needed). */
+function DealActionForms() {
+  const { actions, deal } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="deal-actions">
+      <h2 id="deal-actions">{t('deals.actions.title')}</h2>
+      {actions.confirmPayment ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="confirm_payment" />
+          <SubmitButton>{t('deals.actions.confirmPayment')}</SubmitButton>
+        </Form>
+      ) : null}
+      {actions.complete ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="complete" />
+          <SubmitButton>{t('deals.actions.complete')}</SubmitButton>
+        </Form>
+      ) : null}
+      {actions.recordRegistration ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="registration" />
+          <TextField name="number" label={t('deals.actions.registrationNumber')} required maxLength={64} />
+          <SubmitButton>{t('deals.actions.recordRegistration')}</SubmitButton>
+        </Form>
+      ) : null}
+      {actions.cancel ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="cancel" />
+          {deal.cancelProposedBy && actions.cancel === 'confirm' ? <p>{t('deals.actions.cancelProposed')}</p> : null}
+          <TextField
+            name="reason"
+            label={t('deals.actions.cancelReason')}
+            required={actions.cancel === 'operator'}
+            maxLength={2000}
+          />
+          <SubmitButton>{t(`deals.actions.cancel_${actions.cancel}`)}</SubmitButton>
+        </Form>
+      ) : null}
+      {!Object.values(actions).some(Boolean) ? <p>{t('deals.actions.none')}</p> : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,19 @@
+// The deals module: the only file other modules import.
+export { createDeal, onDealCreated, type DealCreated, type DealSource, type NewDeal } from './create.ts';
+export { recoverCompletions } from './completion.ts';
+export { toDealDto, type DealDto, type DealPartyDto } from './dto.ts';
+export { Deal, DEAL_STATUSES, type DealStatus } from './model.ts';
+export { endDueNotices, listNotices, operatorDealQueue, type NoticeDto } from './queues.ts';
+export { cancelInput, objectionInput, objectionResolutionInput, registrationInput } from './schemas.ts';
+export {
+  cancelDeal,
+  completeDeal,
+  confirmPayment,
+  getDeal,
+  lodgeObjection,
+  recordRegistration,
+  resolveObjection,
+  type DealActions,
+  type DealView,
+} from './steps.ts';
+export { amountDue, dealTerms, dealTermsInput, equityStakeBasisPoints, isExclusive, type DealTerms } from './terms.ts';

@@ -1,0 +1,259 @@
+import mongoose from 'mongoose';
+import { can, type Actor } from '../auth/permissions.ts';
+import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
+import { moveListingForDeal } from '../listings/index.ts';
+import { logger } from '../logger.ts';
+import { offlineProvider, type PaymentInstructions } from '../payments/index.ts';
+import { finishCompletion, markCompleting } from './completion.ts';
+import { afterNotice } from './create.ts';
+import { resourceOf, toDealDto, type DealDto } from './dto.ts';
+import {
+  DealExclusiveClaim,
+  DealNotice,
+  DealPaymentDue,
+  type DealDoc,
+  type DealStatus,
+  type StoredObjection,
+} from './model.ts';
+import { tellParties } from './notify.ts';
+import { OBJECTION_ID } from './schemas.ts';
+import { findDeal, transition } from './transition.ts';
+
+// The steps people take on a deal, each asking `can` first. The deal moves
+// `public_notice → awaiting_payment | awaiting_completion`, `awaiting_payment →
+// paid`, `paid | awaiting_completion → completed`, and to `cancelled` from any
+// state before `completed`.
+
+const OPEN: readonly DealStatus[] = ['public_notice', 'awaiting_payment', 'awaiting_completion', 'paid'];
+const COMPLETABLE: readonly DealStatus[] = ['paid', 'awaiting_completion'];
+
+/** The steps a deal page offers the viewer. */
+export interface DealActions {
+  complete: boolean;
+  /** 'propose' (the first party), 'confirm' (the other party) or 'operator' (with a reason). */
+  cancel: 'propose' | 'confirm' | 'operator' | null;
+  confirmPayment: boolean;
+  resolveObjections: boolean;
+  recordRegistration: boolean;
+}
+
+export interface DealView {
+  deal: DealDto;
+  actions: DealActions;
+  /** Shown to the buyer while the payment is due. */
+  paymentInstructions: PaymentInstructions | null;
+}
+
+/** A deal the actor may see: its two organizations and the operators; for anyone else it does not exist. */
+async function visibleDeal(actor: Actor, id: string): Promise<DealDoc> {
+  if (!actor) throw unauthorized();
+  const deal = await findDeal(id);
+  if (!can(actor, { action: 'deal:view', deal: resourceOf(deal) })) throw notFound('deal');
+  return deal;
+}
+
+function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealActions {
+  const party = can(actor, { action: 'deal:act', deal: resourceOf(deal) });
+  const open = OPEN.includes(deal.status);
+  let cancel: DealActions['cancel'] = null;
+  if (open && can(actor, { action: 'deal:cancel_any' })) cancel = 'operator';
+  else if (open && party && deal.cancelProposedBy !== actor.organizationId) {
+    cancel = deal.cancelProposedBy ? 'confirm' : 'propose';
+  }
+  return {
+    complete: party && COMPLETABLE.includes(deal.status),
+    cancel,
+    confirmPayment: deal.status === 'awaiting_payment' && can(actor, { action: 'deal:confirm_payment' }),
+    resolveObjections:
+      deal.objections.some((o) => o.status === 'open') && can(actor, { action: 'deal:resolve_objection' }),
+    recordRegistration: party && deal.status === 'completed' && deal.registrationNumber === null,
+  };
+}
+
+function viewOf(actor: NonNullable<Actor>, deal: DealDoc): DealView {
+  const buyerSees = actor.organizationId === deal.buyer.organization || can(actor, { action: 'deal:confirm_payment' });
+  return {
+    deal: toDealDto(deal),
+    actions: actionsFor(actor, deal),
+    paymentInstructions:
+      deal.status === 'awaiting_payment' && deal.payment && buyerSees
+        ? offlineProvider.instructions(deal.payment)
+        : null,
+  };
+}
+
+export async function getDeal(actor: Actor, id: string): Promise<DealView> {
+  const deal = await visibleDeal(actor, id);
+  return viewOf(actor!, deal);
+}
+
+/** Anyone signed in objects to a deal in notice (a deal not in notice is not public: not found). */
+export async function lodgeObjection(
+  actor: Actor,
+  id: string,
+  input: { text: string },
+): Promise<{ objectionId: string }> {
+  if (!actor) throw unauthorized();
+  if (!can(actor, { action: 'deal:object' })) throw forbidden();
+  const objection: StoredObjection = {
+    id: new mongoose.Types.ObjectId().toHexString(),
+    by: actor.userId,
+    organization: actor.organizationId,
+    text: input.text,
+    at: new Date(),
+    status: 'open',
+    resolution: null,
+    resolvedAt: null,
+  };
+  await transition(id, (deal) => {
+    if (deal.status !== 'public_notice') {
+      if (can(actor, { action: 'deal:view', deal: resourceOf(deal) })) throw conflict('errors.deals.notInNotice');
+      throw notFound('deal');
+    }
+    return { type: 'objection_lodged', by: actor.userId, objection };
+  });
+  logger.info({ deal: id, objection: objection.id, by: actor.userId }, 'deal objection lodged');
+  return { objectionId: objection.id };
+}
+
+/** The operator decides an objection: dismissed lets the notice run out; upheld cancels the deal. */
+export async function resolveObjection(
+  actor: Actor,
+  id: string,
+  objectionId: string,
+  input: { resolution: string; outcome: 'dismissed' | 'upheld' },
+): Promise<DealView> {
+  if (!actor) throw unauthorized();
+  if (!can(actor, { action: 'deal:resolve_objection' })) throw forbidden();
+  if (!OBJECTION_ID.test(objectionId)) throw notFound('objection');
+  const { deal, changed } = await transition(id, (deal) => {
+    const objection = deal.objections.find((o) => o.id === objectionId);
+    if (!objection) throw notFound('objection');
+    if (objection.status !== 'open') return null; // decided already (a retried request)
+    const objections = deal.objections.map((o) =>
+      o.id === objectionId ? { ...o, status: input.outcome, resolution: input.resolution, resolvedAt: new Date() } : o,
+    );
+    return input.outcome === 'upheld'
+      ? {
+          type: 'cancelled',
+          by: actor.userId,
+          to: 'cancelled',
+          note: input.resolution,
+          set: { objections, cancelReason: input.resolution },
+        }
+      : { type: 'objection_dismissed', by: actor.userId, note: input.resolution, set: { objections } };
+  });
+  if (changed && deal.status === 'cancelled') await afterCancel(deal, actor.userId);
+  else if (changed) await endNotice(id); // the period may be over already
+  return viewOf(actor, deal);
+}
+
+/** Ends a deal's notice when its period is over and no objection is open; false when it is not time (or done). */
+export async function endNotice(id: string, now = new Date()): Promise<boolean> {
+  const { deal, changed } = await transition(id, (deal) =>
+    deal.status === 'public_notice' &&
+    deal.noticeEndsAt !== null &&
+    deal.noticeEndsAt <= now &&
+    !deal.objections.some((o) => o.status === 'open')
+      ? { type: 'notice_ended', by: null, to: afterNotice(deal.terms) }
+      : null,
+  );
+  if (!changed) return false;
+  if (deal.status === 'awaiting_payment') {
+    await DealPaymentDue.updateOne({ _id: id }, { $set: { since: now } }, { upsert: true });
+  }
+  await DealNotice.deleteOne({ _id: id });
+  await tellParties(deal, 'notice_ended');
+  logger.info({ deal: id, to: deal.status }, 'deal notice ended');
+  return true;
+}
+
+/** The operator confirms the bank transfer arrived. */
+export async function confirmPayment(actor: Actor, id: string): Promise<DealView> {
+  const visible = await visibleDeal(actor, id);
+  if (!can(actor, { action: 'deal:confirm_payment' })) throw forbidden();
+  const { deal, changed } = await transition(String(visible._id), (deal) => {
+    if (deal.status === 'paid') return null;
+    if (deal.status !== 'awaiting_payment') throw conflict('errors.deals.state');
+    return { type: 'payment_confirmed', by: actor!.userId, to: 'paid' };
+  });
+  if (changed) {
+    await DealPaymentDue.deleteOne({ _id: id });
+    await tellParties(deal, 'paid', actor!.userId);
+  }
+  return viewOf(actor!, deal);
+}
+
+/** Either party completes a paid deal (or one with nothing due); the ledger entry is appended exactly once. */
+export async function completeDeal(actor: Actor, id: string): Promise<DealView> {
+  const visible = await visibleDeal(actor, id);
+  if (!can(actor, { action: 'deal:act', deal: resourceOf(visible) })) throw forbidden();
+  if (visible.status !== 'completed' && !COMPLETABLE.includes(visible.status)) throw conflict('errors.deals.state');
+  await markCompleting(id);
+  const { deal, changed } = await transition(id, (deal) => {
+    if (deal.status === 'completed') return null;
+    if (!COMPLETABLE.includes(deal.status)) throw conflict('errors.deals.state');
+    return { type: 'completed', by: actor!.userId, to: 'completed', set: { completedAt: new Date() } };
+  });
+  // Also when another request completed it: whoever sees `completed` makes sure the rest is done.
+  await finishCompletion(deal);
+  if (changed) {
+    await tellParties(deal, 'completed', actor!.userId);
+    logger.info({ deal: id, by: actor!.userId }, 'deal completed');
+  }
+  return viewOf(actor!, deal);
+}
+
+/** Either party records the technology-contract registration number, once, after completion. */
+export async function recordRegistration(actor: Actor, id: string, input: { number: string }): Promise<DealView> {
+  const visible = await visibleDeal(actor, id);
+  if (!can(actor, { action: 'deal:act', deal: resourceOf(visible) })) throw forbidden();
+  const { deal } = await transition(id, (deal) => {
+    if (deal.registrationNumber === input.number) return null;
+    if (deal.registrationNumber !== null) throw conflict('errors.deals.registrationRecorded');
+    if (deal.status !== 'completed') throw conflict('errors.deals.state');
+    return {
+      type: 'registration_recorded',
+      by: actor!.userId,
+      note: input.number,
+      set: { registrationNumber: input.number },
+    };
+  });
+  return viewOf(actor!, deal);
+}
+
+/**
+ * Cancelling: an operator at once, with a reason; a party by agreement — the
+ * first proposes, the other confirms (a party repeating its proposal changes nothing).
+ */
+export async function cancelDeal(actor: Actor, id: string, input: { reason: string }): Promise<DealView> {
+  const visible = await visibleDeal(actor, id);
+  const operator = can(actor, { action: 'deal:cancel_any' });
+  if (!operator && !can(actor, { action: 'deal:act', deal: resourceOf(visible) })) throw forbidden();
+  if (operator && !input.reason) throw invalid({ reason: ['validation.required'] });
+  const org = actor!.organizationId;
+  const { deal, changed } = await transition(id, (deal) => {
+    if (deal.status === 'cancelled') return null;
+    if (!OPEN.includes(deal.status)) throw conflict('errors.deals.state');
+    const reason = input.reason || null;
+    if (operator || (deal.cancelProposedBy !== null && deal.cancelProposedBy !== org)) {
+      return { type: 'cancelled', by: actor!.userId, to: 'cancelled', note: reason, set: { cancelReason: reason } };
+    }
+    if (deal.cancelProposedBy === org) return null;
+    return { type: 'cancel_proposed', by: actor!.userId, note: reason, set: { cancelProposedBy: org } };
+  });
+  if (changed && deal.status === 'cancelled') await afterCancel(deal, actor!.userId);
+  return viewOf(actor!, deal);
+}
+
+/** A cancelled deal leaves the queues, frees its listing and puts it back on the market (each safe to repeat). */
+async function afterCancel(deal: DealDoc, by: string): Promise<void> {
+  const id = String(deal._id);
+  await Promise.all([DealNotice.deleteOne({ _id: id }), DealPaymentDue.deleteOne({ _id: id })]);
+  if (deal.exclusive) {
+    await DealExclusiveClaim.deleteOne({ _id: deal.listing.id, deal: id });
+    await moveListingForDeal(deal.listing.id, 'under_offer', 'published', by);
+  }
+  await tellParties(deal, 'cancelled', by);
+  logger.info({ deal: id, by }, 'deal cancelled');
+}
