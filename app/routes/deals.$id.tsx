@@ -6,21 +6,16 @@ import { DealTermsList } from '~/components/deal-terms';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '~/components/forms';
 import { cancelInput, objectionResolutionInput, registrationInput } from '~/domain';
-import { translatorFor } from '~/i18n';
 import { useLocale } from '~/root';
 import { formatDateTime, formatMoney, pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
-import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { listingPageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
 import { parseInput, readForm } from '~/utils/validation.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [];
-  const locale = localeFromMatches(matches);
-  const title = pickText(data.deal.listing.title, locale).text;
-  return pageTitle(matches, { text: String(translatorFor(locale)('deals.page.title', { title })) });
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? listingPageTitle(matches, 'deals.page.title', data.deal.listing.title) : [];
 
 /** The deal, for its two organizations and the operators (to anyone else: not found). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

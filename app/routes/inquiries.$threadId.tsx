@@ -5,20 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormError, SubmitButton, TextAreaField, type ActionErrors } from '~/components/forms';
 import { MESSAGE_MAX_LENGTH } from '~/domain';
-import { translatorFor } from '~/i18n';
 import { useLocale } from '~/root';
 import { formatDateTime, pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
-import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { listingPageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
 import { readForm } from '~/utils/validation.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [];
-  const locale = localeFromMatches(matches);
-  const title = pickText(data.thread.listing.title, locale).text;
-  return pageTitle(matches, { text: String(translatorFor(locale)('inquiries.thread.title', { title })) });
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? listingPageTitle(matches, 'inquiries.thread.title', data.thread.listing.title) : [];
 
 /** The conversation, for its two organizations only (to anyone else: not found). Opening it reads it. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

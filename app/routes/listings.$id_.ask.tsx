@@ -5,20 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { AskQuestion } from '~/components/ask-question';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormError, type ActionErrors } from '~/components/forms';
-import { translatorFor } from '~/i18n';
 import { useLocale } from '~/root';
 import { pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
-import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { listingPageTitle } from '~/utils/meta';
 import { getActor, requireUser } from '~/utils/session.server';
 import { readForm } from '~/utils/validation.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [];
-  const locale = localeFromMatches(matches);
-  const title = pickText(data.listing.title, locale).text;
-  return pageTitle(matches, { text: String(translatorFor(locale)('inquiries.ask.pageTitle', { title })) });
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? listingPageTitle(matches, 'inquiries.ask.pageTitle', data.listing.title) : [];
 
 /** The question form on a page of its own: where a refused question comes back with its message. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

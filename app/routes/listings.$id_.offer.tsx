@@ -6,21 +6,16 @@ import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { FormError, SelectField, type ActionErrors } from '~/components/forms';
 import { OfferForm } from '~/components/offer-form';
 import { offerForm, type DealTypeKey } from '~/domain';
-import { translatorFor } from '~/i18n';
 import { useLocale } from '~/root';
 import { pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
-import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { listingPageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
 import { parseInput, readForm } from '~/utils/validation.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [];
-  const locale = localeFromMatches(matches);
-  const title = pickText(data.listing.title, locale).text;
-  return pageTitle(matches, { text: String(translatorFor(locale)('offers.make.pageTitle', { title })) });
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? listingPageTitle(matches, 'offers.make.pageTitle', data.listing.title) : [];
 
 /**
  * Making an offer: the deal type first (`?dealType=`, a GET form, so the page

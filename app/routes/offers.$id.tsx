@@ -7,21 +7,16 @@ import { FormError, SubmitButton, TextAreaField, type ActionErrors } from '~/com
 import { OfferForm } from '~/components/offer-form';
 import { OfferTerms } from '~/components/offer-terms';
 import { offerForm, rejectionReasonInput, termsToFormValues, type DealTypeKey, type OfferDto } from '~/domain';
-import { translatorFor } from '~/i18n';
 import { useLocale } from '~/root';
 import { formatDateTime, pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
-import { localeFromMatches, pageTitle } from '~/utils/meta';
+import { listingPageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
 import { parseInput, readForm } from '~/utils/validation.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  if (!data) return [];
-  const locale = localeFromMatches(matches);
-  const title = pickText(data.offer.listingTitle, locale).text;
-  return pageTitle(matches, { text: String(translatorFor(locale)('offers.thread.pageTitle', { title })) });
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? listingPageTitle(matches, 'offers.thread.pageTitle', data.offer.listingTitle) : [];
 
 /** The whole thread, for either side, with the answers the viewer may give to its latest offer. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

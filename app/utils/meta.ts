@@ -1,5 +1,6 @@
 import type { MetaDescriptor } from '@remix-run/node';
 import { DEFAULT_LOCALE, isLocale, translatorFor, type Locale } from '~/i18n';
+import { pickText, type Bilingual } from '~/utils/format';
 
 type Matches = ReadonlyArray<{ id: string; data: unknown }>;
 
@@ -17,4 +18,11 @@ export function pageTitle(matches: Matches, title: string | { text: string }): M
     { title: `${own} · ${String(t('meta.siteName'))}` },
     { name: 'description', content: String(t('meta.description')) },
   ];
+}
+
+/** A page about one listing: the page's own wording (`key`, with `{{title}}`) around the listing's title in the reader's language. */
+export function listingPageTitle(matches: Matches, key: string, listingTitle: Bilingual): MetaDescriptor[] {
+  const locale = localeFromMatches(matches);
+  const title = pickText(listingTitle, locale).text;
+  return pageTitle(matches, { text: String(translatorFor(locale)(key, { title })) });
 }

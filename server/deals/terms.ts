@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeName, safeText } from '../shared/bilingual-input.ts';
+import { royaltyPercentInput } from '../listings/schemas.ts';
 import { moneyInput, type Money } from '../shared/money.ts';
 
 // Pure (zod only): the terms of an offer, a counter and the deal it becomes,
@@ -13,12 +14,7 @@ const line = (max: number) => z.string().trim().min(1, { message: 'validation.re
 
 const license = {
   upfront: optionalMoney,
-  royaltyPercent: z.coerce
-    .number()
-    .min(0)
-    .max(100)
-    .nullish()
-    .transform((v) => v ?? null),
+  royaltyPercent: royaltyPercentInput,
   minimumAnnual: optionalMoney,
   territory: line(200),
   fieldOfUse: line(500),

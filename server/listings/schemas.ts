@@ -86,14 +86,17 @@ export const patentInput = z.object(patentFields).superRefine(patentRules);
 
 const optionalMoney = moneyInput.nullish().transform((v) => v ?? null);
 
+/** A royalty in percent of net sales, or none. */
+export const royaltyPercentInput = z.coerce
+  .number()
+  .min(0)
+  .max(100)
+  .nullish()
+  .transform((v) => v ?? null);
+
 export const licenseTermsInput = z.object({
   upfront: optionalMoney,
-  royaltyPercent: z.coerce
-    .number()
-    .min(0)
-    .max(100)
-    .nullish()
-    .transform((v) => v ?? null),
+  royaltyPercent: royaltyPercentInput,
   minimumAnnual: optionalMoney,
   openLicense: z.coerce.boolean().default(false),
 });
