@@ -46,7 +46,7 @@ export type { ClientContext } from '../server/auth/service.ts';
 export type { AppContext } from '../server/app-context.ts';
 export type { ListingDto } from '../server/listings/dto.ts';
 export type { DocumentDto } from '../server/listings/document-dto.ts';
-export type { DataRoomRecord } from '../server/listings/data-room.ts';
+export type { DataRoomRecord, NdaAccess } from '../server/listings/data-room.ts';
 export type { ListingFormDraftDto, ListingFormDraftSummary } from '../server/listings/form-drafts.ts';
 export type { ListingHit } from '../server/search/hits.ts';
 export type { SearchPage } from '../server/search/service.ts';

@@ -73,6 +73,8 @@ export function createAppServices() {
         limitBytes: files.maxUploadBytes,
       },
       acceptNda: listings.acceptNda,
+      /** What the data room offers this reader: inside, the NDA to accept, a log-in, or nothing. */
+      ndaAccess: listings.ndaAccessOf,
       dataRoom: listings.dataRoomRecord,
       /** The multi-step form's progress, saved at every step (form-drafts.ts). */
       drafts: {
@@ -130,6 +132,8 @@ export function createAppServices() {
       licenseNow: offers.licenseNow,
       /** What a listing page shows of its listed licence (to everyone) and whether the viewer may take it. */
       licenseNowStatus: offers.licenseNowStatus,
+      /** Whether a listing page shows "make an offer" to this reader. */
+      offerLinkShown: offers.offerLinkShown,
     },
     /** `Idempotency-Key` on mutating API calls (app/utils/idempotency.server.ts). */
     idempotency: {

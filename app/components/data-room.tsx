@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Form, Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '~/components/forms';
-import type { DataRoomRecord, DocumentDto, ListingDto } from '~/domain';
+import type { DataRoomRecord, DocumentDto, ListingDto, NdaAccess } from '~/domain';
 import { useLocale } from '~/root';
 import { formatDateTime, formatFileSize, pickText } from '~/utils/format';
 
@@ -32,8 +32,6 @@ function DocumentList({ listingId, documents }: { listingId: string; documents: 
     </ul>
   );
 }
-
-export type NdaAccess = 'inside' | 'may_accept' | 'sign_in' | 'not_allowed';
 
 function NdaPanel({ listing, access }: { listing: ListingDto; access: NdaAccess }) {
   const { t } = useTranslation();

@@ -6,13 +6,7 @@ import { useLocale, usePublicUrl } from '~/root';
 import { getActor, requireUser } from '~/utils/session.server';
 import { getLocale } from '~/utils/locale.server';
 import { parseInput, readForm } from '~/utils/validation.server';
-import {
-  EDITABLE_LISTING_STATUSES,
-  PUBLIC_LISTING_STATUSES,
-  rejectionInput,
-  type Actor,
-  type ListingDto,
-} from '~/domain';
+import { EDITABLE_LISTING_STATUSES, PUBLIC_LISTING_STATUSES, rejectionInput, type ListingDto } from '~/domain';
 import { JsonLd } from '~/components/json-ld';
 import { describe, localizedUrl, seoMeta } from '~/utils/seo';
 import type { Locale } from '~/i18n';
@@ -22,7 +16,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Fact } from '~/components/fact';
-import { DataRoom, type NdaAccess } from '~/components/data-room';
+import { DataRoom } from '~/components/data-room';
 import { AskQuestion } from '~/components/ask-question';
 import { FollowButton } from '~/components/follow-button';
 import { LicenseNow } from '~/components/license-now';
@@ -72,11 +66,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await getActor(request, context);
   return pageHandler(async () => {
     const listing = await context.listings.get(actor, params.id ?? '');
-    const history = listing.review ? await context.listings.history(actor, listing.id) : [];
     const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
     const mayEdit =
       EDITABLE_LISTING_STATUSES.includes(listing.status) &&
       context.auth.can(actor, { action: 'listing:manage', listing: resource });
+    const history = listing.review ? await context.listings.history(actor, listing.id) : [];
     const [dataRoom, following, ask] = await Promise.all([
       listing.review ? context.listings.dataRoom(actor, listing.id) : null,
       context.follows.isFollowing(actor, listing.id),
@@ -88,26 +82,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       history,
       mayEdit,
       dataRoom,
-      ndaAccess: ndaAccess(context, actor, listing),
+      ndaAccess: context.listings.ndaAccess(actor, listing),
       following,
       ask,
       licenseNow: context.offers.licenseNowStatus(actor, listing),
-      // Buyers see the way to an offer; visitors too (it asks them to log in first).
-      mayOffer:
-        PUBLIC_LISTING_STATUSES.includes(listing.status) &&
-        listing.organization?.id !== actor?.organizationId &&
-        (actor === null || context.auth.can(actor, { action: 'offer:make' })),
+      mayOffer: context.offers.offerLinkShown(actor, listing),
       signedIn: actor !== null,
     });
   });
-}
-
-/** What the data room offers the reader who is not inside: the NDA to accept, a sign-in, or nothing. */
-function ndaAccess(context: LoaderFunctionArgs['context'], actor: Actor, listing: ListingDto): NdaAccess {
-  if (listing.dataRoom.open) return 'inside';
-  if (!actor) return 'sign_in';
-  const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
-  return context.auth.can(actor, { action: 'listing:accept_nda', listing: resource }) ? 'may_accept' : 'not_allowed';
 }
 
 /** The review steps (submit, withdraw, publish, reject with a reason) for the owner and the operators; accepting the NDA for the others. */

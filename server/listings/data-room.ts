@@ -8,7 +8,7 @@ import { notifyOrganization } from '../notifications/index.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 import { ndaAccepted } from './changes.ts';
-import { text } from './dto.ts';
+import { text, type ListingDto } from './dto.ts';
 import { resourceOf, type ListingDoc } from './model.ts';
 import { ndaText } from './standard-nda.ts';
 import { findVisibleListing } from './service.ts';
@@ -98,6 +98,19 @@ export async function mayViewConfidential(actor: Actor, listing: ListingDoc): Pr
   if (can(actor, { action: 'listing:view_confidential', listing: resource, ndaAccepted: false })) return true;
   const ndaAccepted = await hasAcceptedNda(actor, String(listing._id));
   return can(actor, { action: 'listing:view_confidential', listing: resource, ndaAccepted });
+}
+
+/** What the data room offers a reader not inside it: the NDA to accept, a log-in first, or nothing. */
+export type NdaAccess = 'inside' | 'may_accept' | 'sign_in' | 'not_allowed';
+
+export function ndaAccessOf(
+  actor: Actor,
+  listing: Pick<ListingDto, 'status' | 'organization' | 'dataRoom'>,
+): NdaAccess {
+  if (listing.dataRoom.open) return 'inside';
+  if (!actor) return 'sign_in';
+  const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
+  return can(actor, { action: 'listing:accept_nda', listing: resource }) ? 'may_accept' : 'not_allowed';
 }
 
 /** Who is acting, by name, for the owner's record and the watermark (two _id look-ups). */

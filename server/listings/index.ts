@@ -18,7 +18,7 @@ export {
 export { createListing, editableListing, updateListing } from './editing.ts';
 export { addDocument, openDocument, removeDocument, type DocumentDownload } from './documents.ts';
 export { type DocumentDto } from './document-dto.ts';
-export { acceptNda, dataRoomRecord, type DataRoomRecord } from './data-room.ts';
+export { acceptNda, dataRoomRecord, ndaAccessOf, type DataRoomRecord, type NdaAccess } from './data-room.ts';
 export {
   addDraftDocument,
   discardDraft,

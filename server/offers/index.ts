@@ -16,6 +16,7 @@ export { sweepOffers, type SweepResult } from './sweep.ts';
 export {
   licenseNow,
   licenseNowStatus,
+  offerLinkShown,
   listedLicenseTerms,
   OPEN_FIELD_OF_USE,
   type LicenseNowStatus,

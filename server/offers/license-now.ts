@@ -2,6 +2,7 @@ import { can, type Actor } from '../auth/permissions.ts';
 import { createDeal, type DealDto } from '../deals/index.ts';
 import { dealTerms, type DealTerms } from '../deals/terms.ts';
 import { conflict, forbidden, unauthorized } from '../errors.ts';
+import { PUBLIC_LISTING_STATUSES } from '../vocabulary.ts';
 import { getListing, type ListingDto } from '../listings/index.ts';
 
 // "License now": a listing offering a non-exclusive licence at listed terms
@@ -60,6 +61,15 @@ export function licenseNowStatus(actor: Actor, listing: ListingDto): LicenseNowS
     canTake:
       terms !== null && listing.organization?.id !== actor?.organizationId && can(actor, { action: 'license:take' }),
   };
+}
+
+/** Whether the listing page shows the way to an offer: to buyers on another's public listing, and to visitors (who log in first). */
+export function offerLinkShown(actor: Actor, listing: Pick<ListingDto, 'status' | 'organization'>): boolean {
+  return (
+    PUBLIC_LISTING_STATUSES.includes(listing.status) &&
+    listing.organization?.id !== actor?.organizationId &&
+    (actor === null || can(actor, { action: 'offer:make' }))
+  );
 }
 
 export async function licenseNow(actor: Actor, listingId: string): Promise<{ deal: DealDto; created: boolean }> {
