@@ -37,7 +37,7 @@ export {
 } from '../server/listings/form-values.ts';
 export { remainingLifeDays } from '../server/listings/patents.ts';
 export { parseMajorUnits } from '../server/shared/money.ts';
-export { organizationListQuery } from '../server/orgs/schemas.ts';
+export { organizationCreditCodeInput, organizationListQuery } from '../server/orgs/schemas.ts';
 export { markReadForm, markReadInput, outboxQuery } from '../server/notifications/schemas.ts';
 export { DomainError, fieldErrorsOf, isDomainError, type FieldErrors } from '../server/errors.ts';
 export type { Actor } from '../server/auth/permissions.ts';
@@ -56,7 +56,17 @@ export type { ThreadSummary } from '../server/inquiries/thread-index.ts';
 export type { NotificationDto } from '../server/notifications/inbox.ts';
 export { LEDGER_AMOUNT_NAMES, ledgerPageQuery } from '../server/ledger/schemas.ts';
 export type { LedgerEntryDto } from '../server/ledger/service.ts';
-export { cancelInput, objectionInput, objectionResolutionInput, registrationInput } from '../server/deals/schemas.ts';
+export { MIN_UNPUBLISHED_AMOUNTS, STATS_MAX_AGE_SECONDS } from '../server/stats/schemas.ts';
+export type { AmountTotal, Figures, StatsBucket } from '../server/stats/figures.ts';
+export type { StatsDto } from '../server/stats/service.ts';
+export {
+  amountsPublicationInput,
+  cancelInput,
+  objectionInput,
+  objectionResolutionInput,
+  registrationInput,
+} from '../server/deals/schemas.ts';
+export type { RegistrationView } from '../server/deals/registration.ts';
 export type { DealDto } from '../server/deals/dto.ts';
 export type { DealActions, DealView } from '../server/deals/steps.ts';
 export type { NoticeDto } from '../server/deals/queues.ts';
@@ -74,3 +84,5 @@ export {
 export type { OfferDto } from '../server/offers/dto.ts';
 export type { OfferThreadDto, OfferSummary } from '../server/offers/service.ts';
 export type { LicenseNowStatus } from '../server/offers/license-now.ts';
+export { bidForm, bidInput } from '../server/auctions/schemas.ts';
+export type { AuctionView, BidDto } from '../server/auctions/view.ts';

@@ -1,3 +1,4 @@
+import * as auctions from './auctions/index.ts';
 import * as auth from './auth/index.ts';
 import { config } from './config.ts';
 import { databaseStatus } from './db/connection.ts';
@@ -14,6 +15,7 @@ import * as notifications from './notifications/index.ts';
 import * as offers from './offers/index.ts';
 import * as orgs from './orgs/index.ts';
 import * as search from './search/index.ts';
+import * as stats from './stats/index.ts';
 
 // The one door from the UI to the domain. server/main.ts builds these services
 // once and hands them to Remix through getLoadContext; loaders and actions call
@@ -52,6 +54,8 @@ export function createAppServices() {
       verify: orgs.verifyOrganization,
       reject: orgs.rejectOrganization,
       invite: orgs.createInvitation,
+      /** The owner or an admin records the organisation's unified social credit code (统一社会信用代码). */
+      setCreditCode: orgs.setCreditCode,
       describeInvitation: orgs.describeInvitation,
     },
     listings: {
@@ -121,6 +125,11 @@ export function createAppServices() {
       awaitingReply: inquiries.threadsAwaitingReply,
     },
     /** Offers on listings and their counters (a thread per first offer), and license-now at listed terms. */
+    /** A listing's auction: what the viewer may see of it, and bids. */
+    auctions: {
+      get: auctions.getAuction,
+      bid: auctions.placeBid,
+    },
     offers: {
       make: offers.makeOffer,
       get: offers.getOfferThread,
@@ -149,6 +158,10 @@ export function createAppServices() {
       cancel: deals.cancelDeal,
       confirmPayment: deals.confirmPayment,
       recordRegistration: deals.recordRegistration,
+      /** What the technology-contract registration needs (/deals/:id/registration and its CSV). */
+      registration: deals.getRegistration,
+      /** A party agrees, or withdraws its agreement, to show the amounts on the public ledger. */
+      publishAmounts: deals.setAmountsPublication,
       object: deals.lodgeObjection,
       resolveObjection: deals.resolveObjection,
       /** Public: the deals in notice (公示). */
@@ -160,6 +173,10 @@ export function createAppServices() {
       list: ledger.listLedger,
       /** Walks the whole chain; requests arriving meanwhile share the walk. */
       verify: ledger.verifyLedgerFor,
+    },
+    /** The exchange's figures, read from the ledger (public; computed at most once a minute). */
+    stats: {
+      get: stats.getStats,
     },
     /** The in-app inbox: the header's bell and /notifications. */
     notifications: {

@@ -74,6 +74,12 @@ const schema = z.object({
   PUBLIC_NOTICE_DAYS: optionalString
     .transform((v) => (v === undefined ? 15 : Number(v)))
     .refine((v) => Number.isInteger(v) && v >= 0 && v <= 365, { message: 'must be a whole number of days, 0 to 365' }),
+  // How often ended notices are looked for: a deal moves on at most this long after its notice ends.
+  PUBLIC_NOTICE_CHECK_SECONDS: optionalString
+    .transform((v) => (v === undefined ? 300 : Number(v)))
+    .refine((v) => Number.isInteger(v) && v >= 1 && v <= 3600, {
+      message: 'must be a whole number of seconds, 1 to 3600',
+    }),
   // Uploads (server/files): the size limit, and S3-compatible storage instead of DATA_DIR/files.
   MAX_UPLOAD_MB: optionalString
     .transform((v) => (v === undefined ? 20 : Number(v)))

@@ -90,8 +90,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>{t('footer.about')}</p>
       <p>
-        <Link to="/ledger">{t('ledger.nav')}</Link> · <Link to="/notices">{t('nav.notices')}</Link> ·{' '}
-        <a href="/api/v1/listings">{t('footer.api')}</a>
+        <Link to="/ledger">{t('ledger.nav')}</Link> · <Link to="/stats">{t('stats.nav')}</Link> ·{' '}
+        <Link to="/notices">{t('nav.notices')}</Link> · <a href="/api/v1/listings">{t('footer.api')}</a>
       </p>
     </footer>
   );

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next';
 import { Form, FormError, SelectField, SubmitButton, TextField } from '~/components/forms';
 import { useLocale } from '~/root';
-import { invitationInput } from '~/domain';
+import { invitationInput, organizationCreditCodeInput } from '~/domain';
 import { formatDate, pickText } from '~/utils/format';
 import { formHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
@@ -20,10 +20,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canInvite = actor
     ? context.auth.can(actor, { action: 'org:invite', organizationId: actor.organizationId })
     : false;
-  return json({ account, sessions, canInvite });
+  const mayEditOrganization = actor
+    ? context.auth.can(actor, { action: 'org:manage_profile', organizationId: actor.organizationId })
+    : false;
+  const creditCode = actor ? (await context.orgs.get(actor, actor.organizationId)).creditCode : null;
+  return json({ account, sessions, canInvite, mayEditOrganization, creditCode });
 }
 
-type ActionResult = { intent: 'logout-others'; ended: number } | { intent: 'invite'; url: string; expiresAt: string };
+type ActionResult =
+  | { intent: 'logout-others'; ended: number }
+  | { intent: 'invite'; url: string; expiresAt: string }
+  | { intent: 'credit-code'; saved: true };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, sessionId } = await requireUser(request, context);
@@ -33,13 +40,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const ended = await context.auth.logoutOtherSessions(actor, sessionId ?? '');
       return json<ActionResult>({ intent: 'logout-others', ended });
     }
+    if (form.intent === 'credit-code') {
+      await context.orgs.setCreditCode(actor, parseInput(organizationCreditCodeInput, form, await getLocale(request)));
+      return json<ActionResult>({ intent: 'credit-code', saved: true });
+    }
     const input = parseInput(invitationInput, form, await getLocale(request));
     return json<ActionResult>({ intent: 'invite', ...(await context.orgs.invite(actor, input)) });
   });
 }
 
 export default function Account() {
-  const { account, sessions, canInvite } = useLoaderData<typeof loader>();
+  const { account, sessions, canInvite, mayEditOrganization, creditCode } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
@@ -89,6 +100,10 @@ export default function Account() {
               <dd data-testid="role">{account.role ? t(`roles.${account.role}`) : '—'}</dd>
             </div>
             <div>
+              <dt>{t('account.creditCode')}</dt>
+              <dd>{creditCode ?? t('account.creditCodeMissing')}</dd>
+            </div>
+            <div>
               <dt>{t('account.verification')}</dt>
               <dd>
                 {t(`verification.${org.verification.status}`)}
@@ -97,6 +112,26 @@ export default function Account() {
             </div>
           </dl>
           {!org.verified ? <p className="hint">{t('auth.unverifiedNote')}</p> : null}
+          {mayEditOrganization ? (
+            <Form method="post" id="credit-code">
+              <input type="hidden" name="intent" value="credit-code" />
+              <TextField
+                name="creditCode"
+                label={t('account.creditCode')}
+                hint={t('account.creditCodeHint')}
+                defaultValue={creditCode ?? ''}
+                maxLength={64}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <SubmitButton>{t('account.saveCreditCode')}</SubmitButton>
+              {result?.intent === 'credit-code' ? (
+                <p className="success" role="status">
+                  {t('account.creditCodeSaved')}
+                </p>
+              ) : null}
+            </Form>
+          ) : null}
         </section>
       ) : null}
 

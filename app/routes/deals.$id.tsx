@@ -3,9 +3,10 @@ import { json, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { DealTermsList } from '~/components/deal-terms';
+import { AmountsPublication } from '~/components/deals/amounts-publication';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '~/components/forms';
-import { cancelInput, objectionResolutionInput, registrationInput } from '~/domain';
+import { amountsPublicationInput, cancelInput, objectionResolutionInput, registrationInput } from '~/domain';
 import { useLocale } from '~/root';
 import { formatDateTime, formatMoney, pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
@@ -45,6 +46,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         case 'registration':
           await context.deals.recordRegistration(actor, id, parseInput(registrationInput, form, locale));
           break;
+        case 'publish_amounts':
+          await context.deals.publishAmounts(actor, id, parseInput(amountsPublicationInput, form, locale));
+          break;
         case 'resolve':
           await context.deals.resolveObjection(
             actor,
@@ -62,8 +66,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
 }
 
+/** Events whose note is the side that took them ('seller' or 'buyer'), shown by its label. */
+const PARTY_NOTES: readonly string[] = ['amounts_publication_agreed', 'amounts_publication_withdrawn'];
+
 export default function DealPage() {
-  const { deal, actions, paymentInstructions } = useLoaderData<typeof loader>();
+  const { deal, actions, paymentInstructions, registration } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(deal.listing.title, locale);
@@ -109,6 +116,12 @@ export default function DealPage() {
           </>
         ) : null}
       </dl>
+      {registration !== 'unavailable' ? (
+        <p>
+          <Link to={`/deals/${deal.id}/registration`}>{t('deals.page.registrationData')}</Link>
+          {registration === 'draft' ? ` (${t('deals.page.registrationDraft')})` : null}
+        </p>
+      ) : null}
 
       <section aria-labelledby="deal-terms">
         <h2 id="deal-terms">{t('deals.page.terms')}</h2>
@@ -127,6 +140,7 @@ export default function DealPage() {
 
       <FormError />
       <DealActionForms />
+      <AmountsPublication publication={deal.publishAmounts} action={actions.publishAmounts} />
 
       {deal.objections.length > 0 ? (
         <section aria-labelledby="deal-objections">
@@ -166,8 +180,10 @@ export default function DealPage() {
         <ol className="timeline">
           {deal.events.map((e, i) => (
             <li key={i}>
-              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> {t(`deals.timeline.${e.type}`)}
-              {e.note ? ` — ${e.note}` : null}
+              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>{' '}
+              {PARTY_NOTES.includes(e.type)
+                ? t(`deals.timeline.${e.type}`, { party: t(`deals.page.${e.note}`) })
+                : `${t(`deals.timeline.${e.type}`)}${e.note ? ` — ${e.note}` : ''}`}
             </li>
           ))}
         </ol>
@@ -215,7 +231,9 @@ function DealActionForms() {
           <SubmitButton>{t(`deals.actions.cancel_${actions.cancel}`)}</SubmitButton>
         </Form>
       ) : null}
-      {!Object.values(actions).some(Boolean) ? <p>{t('deals.actions.none')}</p> : null}
+      {!Object.entries(actions).some(([step, offered]) => step !== 'publishAmounts' && offered) ? (
+        <p>{t('deals.actions.none')}</p>
+      ) : null}
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { JsonLd } from '~/components/json-ld';
 import { describe, localizedUrl, seoMeta } from '~/utils/seo';
 import type { Locale } from '~/i18n';
 import { ListingReviewPanel } from '~/components/listing-review';
-import { formatDate, formatDateTime, formatMoney, minorToMajor, pickText, type Bilingual } from '~/utils/format';
+import { formatDate, formatMoney, minorToMajor, pickText, type Bilingual } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { localeFromMatches, pageTitle } from '~/utils/meta';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
@@ -19,6 +19,7 @@ import { Fact } from '~/components/fact';
 import { DataRoom } from '~/components/data-room';
 import { AskQuestion } from '~/components/ask-question';
 import { FollowButton } from '~/components/follow-button';
+import { AuctionSummary } from '~/components/auction';
 import { LicenseNow } from '~/components/license-now';
 import { MakeOfferLink } from '~/components/make-offer';
 
@@ -71,10 +72,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       EDITABLE_LISTING_STATUSES.includes(listing.status) &&
       context.auth.can(actor, { action: 'listing:manage', listing: resource });
     const history = listing.review ? await context.listings.history(actor, listing.id) : [];
-    const [dataRoom, following, ask] = await Promise.all([
+    const [dataRoom, following, ask, auction] = await Promise.all([
       listing.review ? context.listings.dataRoom(actor, listing.id) : null,
       context.follows.isFollowing(actor, listing.id),
       context.inquiries.askStatus(actor, listing),
+      listing.auction ? context.auctions.get(actor, listing.id) : null,
       context.dashboard.countView({ listing, actor, request, clientIp: context.clientIp }),
     ]);
     return json({
@@ -87,6 +89,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ask,
       licenseNow: context.offers.licenseNowStatus(actor, listing),
       mayOffer: context.offers.offerLinkShown(actor, listing),
+      auction,
       signedIn: actor !== null,
     });
   });
@@ -126,7 +129,7 @@ function Prose({ id, heading, text }: { id: string; heading: string; text: Bilin
 }
 
 export default function ListingPage() {
-  const { listing, history, mayEdit, dataRoom, ndaAccess, following, ask, licenseNow, mayOffer, signedIn } =
+  const { listing, history, mayEdit, dataRoom, ndaAccess, following, ask, licenseNow, mayOffer, auction, signedIn } =
     useLoaderData<typeof loader>();
   const publicUrl = usePublicUrl();
   const { t } = useTranslation();
@@ -263,19 +266,7 @@ export default function ListingPage() {
           {terms?.openLicense ? <p className="notice">{t('listing.openLicense')}</p> : null}
           <LicenseNow listingId={listing.id} status={licenseNow} signedIn={signedIn} />
           {mayOffer ? <MakeOfferLink listingId={listing.id} /> : null}
-          {listing.auction ? (
-            <>
-              <h2 id="auction">{t('listing.auction')}</h2>
-              <dl className="facts" aria-labelledby="auction">
-                <Fact label={t('listing.startingPrice')}>{formatMoney(listing.auction.startingPrice, locale)}</Fact>
-                <Fact label={t('listing.minimumIncrement')}>
-                  {formatMoney(listing.auction.minimumIncrement, locale)}
-                </Fact>
-                <Fact label={t('listing.endsAt')}>{formatDateTime(listing.auction.endsAt, locale)}</Fact>
-              </dl>
-              {listing.auction.hasReserve ? <p className="hint">{t('listing.hasReserve')}</p> : null}
-            </>
-          ) : null}
+          {auction ? <AuctionSummary auction={auction} listingId={listing.id} /> : null}
         </aside>
       </div>
     </article>

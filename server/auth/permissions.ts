@@ -55,6 +55,8 @@ export type Permission =
   /** The operator's review: publish, or reject back to draft. */
   | { action: 'listing:review' }
   | { action: 'offer:make' }
+  /** Who bid what in a listing's auction (bidders see only amounts): its owner and the operators. */
+  | { action: 'auction:view_bidders'; listing: ListingResource }
   /** An offer's thread: its two organizations only. */
   | { action: 'offer:view'; offer: OfferResource }
   /** Accepting, rejecting or countering: the organization that received the offer. */
@@ -84,6 +86,8 @@ export type Permission =
   | { action: 'org:view_verification_reason'; organizationId: string }
   | { action: 'org:review' }
   | { action: 'org:invite'; organizationId: string }
+  /** Editing the organisation's own record (its credit code): its owner and admins. */
+  | { action: 'org:manage_profile'; organizationId: string }
   | { action: 'outbox:read' }
   | { action: 'account:manage' }
   /** Reading and marking one's own in-app notifications. */
@@ -193,6 +197,8 @@ export function can(actor: Actor, permission: Permission): boolean {
       return isVerifiedMemberOf(actor, LISTING_KINDS);
     case 'listing:manage':
       return ownsListing(actor, permission.listing);
+    case 'auction:view_bidders':
+      return ownsListing(actor, permission.listing) || isOperator(actor);
     case 'offer:make':
     case 'bid:place':
       return isVerifiedMemberOf(actor, BUYER_KINDS);
@@ -220,6 +226,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'token:create':
       return actor !== null && permission.credential === 'session';
     case 'org:invite':
+    case 'org:manage_profile':
       return (
         actor !== null &&
         actor.organizationId === permission.organizationId &&

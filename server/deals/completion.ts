@@ -3,7 +3,7 @@ import { appendLedgerEntry, type LedgerAppendInput } from '../ledger/index.ts';
 import { moveListingForDeal } from '../listings/index.ts';
 import { logger } from '../logger.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
-import { Deal, DealCompletionPending, type DealDoc, type DealParty } from './model.ts';
+import { amountsPublicationOf, Deal, DealCompletionPending, type DealDoc, type DealParty } from './model.ts';
 import { equityStakeBasisPoints } from './terms.ts';
 
 // Completing a deal spans documents (the deal, its ledger entry, the listing),
@@ -27,12 +27,13 @@ const ledgerParty = (p: DealParty) => ({
 
 /** The ledger entry a completed deal appends, or null for a type the ledger does not record (co-development). */
 export function ledgerEntryOf(deal: DealDoc): LedgerAppendInput | null {
+  const publication = amountsPublicationOf(deal);
   const common = {
     dealId: String(deal._id),
     listing: { id: deal.listing.id, title: nameOf(deal.listing.title) },
     parties: { seller: ledgerParty(deal.seller), buyer: ledgerParty(deal.buyer) },
-    // No step yet lets both parties agree to publish amounts: they stay private (bound by their digest).
-    publishAmounts: false,
+    // Shown only when both sides agreed by completion (no agreement changes after it); else private, bound by their digest.
+    publishAmounts: publication.seller && publication.buyer,
     at: deal.completedAt ?? undefined,
   };
   const patents = deal.listing.patents;

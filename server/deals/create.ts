@@ -141,6 +141,7 @@ export async function createDeal(input: NewDeal): Promise<{ deal: DealDto; creat
     registrationNumber: null,
     cancelProposedBy: null,
     cancelReason: null,
+    publishAmounts: { seller: false, buyer: false },
     objections: [],
     events: [{ at: now, type: 'created', by: input.createdBy, status, note: null }],
     createdBy: input.createdBy,

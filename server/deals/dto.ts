@@ -1,7 +1,7 @@
 import type { DealResource } from '../auth/permissions.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 import type { Money } from '../shared/money.ts';
-import type { DealDoc, DealEventType, DealStatus, PriceSetter } from './model.ts';
+import { amountsPublicationOf, type AmountsPublication, type DealDoc, type DealEventType, type DealStatus, type PriceSetter } from './model.ts';
 import { amountDue, type DealTerms } from './terms.ts';
 
 export interface DealPartyDto {
@@ -28,6 +28,8 @@ export interface DealDto {
   registrationNumber: string | null;
   cancelProposedBy: string | null;
   cancelReason: string | null;
+  /** Which sides agreed to show the amounts on the public ledger (both must, by completion). */
+  publishAmounts: AmountsPublication;
   objections: {
     id: string;
     text: string;
@@ -62,6 +64,7 @@ export function toDealDto(deal: DealDoc): DealDto {
     registrationNumber: deal.registrationNumber,
     cancelProposedBy: deal.cancelProposedBy,
     cancelReason: deal.cancelReason,
+    publishAmounts: amountsPublicationOf(deal),
     objections: deal.objections.map((o) => ({
       id: o.id,
       text: o.text,

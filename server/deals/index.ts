@@ -4,7 +4,20 @@ export { recoverCompletions } from './completion.ts';
 export { toDealDto, type DealDto, type DealPartyDto } from './dto.ts';
 export { Deal, DEAL_STATUSES, type DealStatus } from './model.ts';
 export { endDueNotices, listNotices, operatorDealQueue, type NoticeDto } from './queues.ts';
-export { cancelInput, objectionInput, objectionResolutionInput, registrationInput } from './schemas.ts';
+export {
+  amountsPublicationInput,
+  cancelInput,
+  objectionInput,
+  objectionResolutionInput,
+  registrationInput,
+} from './schemas.ts';
+export {
+  getRegistration,
+  type RegistrationData,
+  type RegistrationParty,
+  type RegistrationView,
+} from './registration.ts';
+export type { RegistrationState } from './registration-state.ts';
 export {
   cancelDeal,
   completeDeal,
@@ -13,6 +26,7 @@ export {
   lodgeObjection,
   recordRegistration,
   resolveObjection,
+  setAmountsPublication,
   type DealActions,
   type DealView,
 } from './steps.ts';

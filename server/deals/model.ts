@@ -36,6 +36,9 @@ export const DEAL_EVENTS = [
   'registration_recorded',
   'cancel_proposed',
   'cancelled',
+  // Their note is the side ('seller' or 'buyer') that agreed or withdrew.
+  'amounts_publication_agreed',
+  'amounts_publication_withdrawn',
 ] as const;
 export type DealEventType = (typeof DEAL_EVENTS)[number];
 
@@ -44,6 +47,11 @@ export interface DealParty {
   name: Bilingual;
   kind: string;
 }
+
+export type DealSide = 'seller' | 'buyer';
+
+/** Each side's agreement to show the deal's amounts on the public ledger; the ledger shows them when both agree. */
+export type AmountsPublication = Record<DealSide, boolean>;
 
 export interface StoredObjection {
   id: string;
@@ -82,6 +90,8 @@ export interface DealDoc {
   /** The organization that proposed cancelling; the other one confirms. */
   cancelProposedBy: string | null;
   cancelReason: string | null;
+  /** Absent on deals made before the parties could agree: nobody agreed (read through `amountsPublicationOf`). */
+  publishAmounts?: AmountsPublication;
   objections: StoredObjection[];
   events: StoredDealEvent[];
   createdBy: string;
@@ -105,6 +115,7 @@ const dealSchema = new Schema(
     registrationNumber: { type: String, default: null },
     cancelProposedBy: { type: String, default: null },
     cancelReason: { type: String, default: null },
+    publishAmounts: { type: Schema.Types.Mixed, default: () => ({ seller: false, buyer: false }) },
     objections: { type: [Schema.Types.Mixed], default: [] },
     events: { type: [Schema.Types.Mixed], default: [] },
     createdBy: { type: String, required: true },
@@ -114,6 +125,9 @@ const dealSchema = new Schema(
   { minimize: false, versionKey: false },
 );
 export const Deal = mongoose.model('Deal', dealSchema, 'deals');
+
+export const amountsPublicationOf = (deal: Pick<DealDoc, 'publishAmounts'>): AmountsPublication =>
+  deal.publishAmounts ?? { seller: false, buyer: false };
 
 /** `_id` = `${kind}:${id}`: the first creation from a source claims it for the deal id it carries. */
 export const DealSourceClaim = mongoose.model(

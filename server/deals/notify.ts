@@ -4,7 +4,7 @@ import type { DealDoc } from './model.ts';
 
 export type DealNotification = 'paid' | 'completed' | 'cancelled' | 'notice_ended';
 
-/** Tells both organizations' members (but the one who acted) about a step of their deal; never fails the step. */
+/** Tells both organizations' members (but the one who acted) about a step of their deal, in the inbox and by mail; never fails the step. */
 export async function tellParties(deal: DealDoc, what: DealNotification, except?: string | null): Promise<void> {
   const n = {
     type: `deal.${what}`,

@@ -30,5 +30,12 @@ export const cancelInput = z.object({
   reason: z.string().trim().max(2000).check(safeText).default(''),
 });
 
+/** POST /api/v1/deals/:id/publish-amounts: a party agrees (true) or withdraws its agreement (false); forms send text. */
+export const amountsPublicationInput = z.object({
+  publish: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
+    message: 'validation.required',
+  }),
+});
+
 /** The id of an objection inside its deal. */
 export const OBJECTION_ID = /^[a-f0-9]{24}$/;

@@ -8,16 +8,19 @@ import { finishCompletion, markCompleting } from './completion.ts';
 import { afterNotice } from './create.ts';
 import { resourceOf, toDealDto, type DealDto } from './dto.ts';
 import {
+  amountsPublicationOf,
   DealExclusiveClaim,
   DealNotice,
   DealPaymentDue,
   type DealDoc,
+  type DealSide,
   type DealStatus,
   type StoredObjection,
 } from './model.ts';
+import { registrationStateOf, type RegistrationState } from './registration-state.ts';
 import { tellParties } from './notify.ts';
 import { OBJECTION_ID } from './schemas.ts';
-import { findDeal, transition } from './transition.ts';
+import { transition, visibleDeal } from './transition.ts';
 
 // The steps people take on a deal, each asking `can` first. The deal moves
 // `public_notice → awaiting_payment | awaiting_completion`, `awaiting_payment →
@@ -35,6 +38,8 @@ export interface DealActions {
   confirmPayment: boolean;
   resolveObjections: boolean;
   recordRegistration: boolean;
+  /** A party, until completion: agree to show the amounts on the public ledger, or withdraw its agreement. */
+  publishAmounts: 'agree' | 'withdraw' | null;
 }
 
 export interface DealView {
@@ -42,17 +47,11 @@ export interface DealView {
   actions: DealActions;
   /** Shown to the buyer while the payment is due. */
   paymentInstructions: PaymentInstructions | null;
+  /** Whether the technology-contract registration data exists for this deal yet (/deals/:id/registration). */
+  registration: RegistrationState;
 }
 
-/** A deal the actor may see: its two organizations and the operators; for anyone else it does not exist. */
-async function visibleDeal(actor: Actor, id: string): Promise<DealDoc> {
-  if (!actor) throw unauthorized();
-  const deal = await findDeal(id);
-  if (!can(actor, { action: 'deal:view', deal: resourceOf(deal) })) throw notFound('deal');
-  return deal;
-}
-
-function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealActions {
+export function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealActions {
   const party = can(actor, { action: 'deal:act', deal: resourceOf(deal) });
   const open = OPEN.includes(deal.status);
   let cancel: DealActions['cancel'] = null;
@@ -67,6 +66,8 @@ function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealActions {
     resolveObjections:
       deal.objections.some((o) => o.status === 'open') && can(actor, { action: 'deal:resolve_objection' }),
     recordRegistration: party && deal.status === 'completed' && deal.registrationNumber === null,
+    publishAmounts:
+      party && open ? (amountsPublicationOf(deal)[sideOf(actor, deal)] ? 'withdraw' : 'agree') : null,
   };
 }
 
@@ -79,6 +80,7 @@ function viewOf(actor: NonNullable<Actor>, deal: DealDoc): DealView {
       deal.status === 'awaiting_payment' && deal.payment && buyerSees
         ? offlineProvider.instructions(deal.payment)
         : null,
+    registration: registrationStateOf(deal),
   };
 }
 
@@ -217,6 +219,38 @@ export async function recordRegistration(actor: Actor, id: string, input: { numb
       by: actor!.userId,
       note: input.number,
       set: { registrationNumber: input.number },
+    };
+  });
+  return viewOf(actor!, deal);
+}
+
+/** The side of the deal a party's member speaks for. */
+const sideOf = (actor: NonNullable<Actor>, deal: DealDoc): DealSide =>
+  actor.organizationId === deal.seller.organization ? 'seller' : 'buyer';
+
+/**
+ * A party agrees (or withdraws its agreement) to show the deal's amounts on the
+ * public ledger, while the deal is open; completion publishes them only when
+ * both sides agree then. Each side's flag is set on the deal as read, so two
+ * sides agreeing at once both count (the loser of the guarded write re-reads).
+ */
+export async function setAmountsPublication(
+  actor: Actor,
+  id: string,
+  input: { publish: boolean },
+): Promise<DealView> {
+  const visible = await visibleDeal(actor, id);
+  if (!can(actor, { action: 'deal:act', deal: resourceOf(visible) })) throw forbidden();
+  const side = sideOf(actor!, visible);
+  const { deal } = await transition(id, (deal) => {
+    if (!OPEN.includes(deal.status)) throw conflict('errors.deals.state');
+    const publication = amountsPublicationOf(deal);
+    if (publication[side] === input.publish) return null;
+    return {
+      type: input.publish ? 'amounts_publication_agreed' : 'amounts_publication_withdrawn',
+      by: actor!.userId,
+      note: side,
+      set: { publishAmounts: { ...publication, [side]: input.publish } },
     };
   });
   return viewOf(actor!, deal);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeName, safeText } from '../shared/bilingual-input.ts';
 import { royaltyPercentInput } from '../listings/schemas.ts';
+import { creditCodeInput } from '../shared/credit-code.ts';
 import { moneyInput, type Money } from '../shared/money.ts';
 
 // Pure (zod only): the terms of an offer, a counter and the deal it becomes,
@@ -36,13 +37,7 @@ export const dealTermsInput = z.discriminatedUnion('dealType', [
     stakePercent: percent,
     company: z.object({
       name: line(200),
-      // 统一社会信用代码: 18 characters, digits and capitals without I, O, S, V, Z.
-      creditCode: z
-        .string()
-        .trim()
-        .regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, { message: 'validation.creditCode' })
-        .nullish()
-        .transform((v) => v ?? null),
+      creditCode: creditCodeInput.nullish().transform((v) => v ?? null),
     }),
   }),
   z.object({

@@ -1,5 +1,7 @@
 import mongoose from 'mongoose';
-import { conflict, notFound } from '../errors.ts';
+import { can, type Actor } from '../auth/permissions.ts';
+import { conflict, notFound, unauthorized } from '../errors.ts';
+import { resourceOf } from './dto.ts';
 import { Deal, type DealDoc, type DealEventType, type DealStatus, type StoredObjection } from './model.ts';
 
 // Every change of a deal is one write guarded by the status and version read
@@ -13,7 +15,10 @@ export interface Step {
   to?: DealStatus;
   note?: string | null;
   set?: Partial<
-    Pick<DealDoc, 'objections' | 'registrationNumber' | 'cancelProposedBy' | 'cancelReason' | 'completedAt'>
+    Pick<
+      DealDoc,
+      'objections' | 'registrationNumber' | 'cancelProposedBy' | 'cancelReason' | 'completedAt' | 'publishAmounts'
+    >
   >;
   objection?: StoredObjection;
 }
@@ -26,6 +31,14 @@ export async function findDeal(id: string): Promise<DealDoc> {
   if (!/^[a-f0-9]{24}$/.test(id) || !mongoose.isValidObjectId(id)) throw notFound('deal');
   const deal = await Deal.findById(id).lean<DealDoc>();
   if (!deal) throw notFound('deal');
+  return deal;
+}
+
+/** A deal the actor may see: its two organizations and the operators; for anyone else it does not exist. */
+export async function visibleDeal(actor: Actor, id: string): Promise<DealDoc> {
+  if (!actor) throw unauthorized();
+  const deal = await findDeal(id);
+  if (!can(actor, { action: 'deal:view', deal: resourceOf(deal) })) throw notFound('deal');
   return deal;
 }
 

@@ -1,9 +1,12 @@
+import { closeDueAuctions, registerOpenAuctions } from '../auctions/index.ts';
 import { purgeExpiredRateLimits } from '../auth/rate-limit.ts';
 import { purgeExpiredAuthRecords } from '../auth/service.ts';
+import { config } from '../config.ts';
 import { purgeViewClaims, reconcileRosters } from '../dashboard/index.ts';
 import { endDueNotices } from '../deals/index.ts';
 import { purgeIdempotencyKeys } from '../http/idempotency.ts';
 import { expireDrafts } from '../listings/index.ts';
+import { sendQueuedMails } from '../notifications/index.ts';
 import { sweepOffers } from '../offers/index.ts';
 import { reconcileOrganizationMembers, refreshMemberCounts } from '../orgs/index.ts';
 import { flushSearch, replayPending } from '../search/index.ts';
@@ -34,9 +37,22 @@ export const BUILTIN_JOBS: JobDefinition[] = [
   // The dashboards' copies of unpublished listings; scans the listings outside the search index.
   { name: 'dashboard-rosters', intervalMs: 24 * 60 * MINUTE, run: () => reconcileRosters() },
   // Deals whose public notice ran out with no open objection move on (each deal's step is a guarded write: once).
-  { name: 'deal-notice-end', intervalMs: 5 * MINUTE, run: () => endDueNotices() },
+  {
+    name: 'deal-notice-end',
+    // Read when the job is registered (start-up), not when this module loads.
+    get intervalMs() {
+      return config().PUBLIC_NOTICE_CHECK_SECONDS * 1000;
+    },
+    run: () => endDueNotices(),
+  },
+  // Auctions past their end: sealed by a marker in their bid history (an insert), so two runs close one once.
+  { name: 'auction-close', intervalMs: MINUTE, run: () => closeDueAuctions() },
+  // The closing job's set from the listings in auction mode (a scan): first seconds after start-up, then daily.
+  { name: 'auction-register', intervalMs: 24 * 60 * MINUTE, run: () => registerOpenAuctions() },
   // Idempotency-Key responses older than a day.
   { name: 'idempotency-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeIdempotencyKeys() },
+  // Notification mails queued by the inbox: each attempt claimed once, failures retried with backoff.
+  { name: 'notification-mail', intervalMs: MINUTE / 2, run: () => sendQueuedMails() },
 ];
 
 /** Registers every built-in job; calling it again registers nothing twice. */

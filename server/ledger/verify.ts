@@ -1,11 +1,7 @@
-import { entryAt, headHint } from './chain.ts';
 import { GENESIS_HASH, hashOf, recordOf, type StoredEntry } from './record.ts';
+import { sharedWalk, walkLedger, type Checked } from './walk.ts';
 
-// Walking the chain from the first entry, by `_id` look-ups in windows read in
-// parallel. Measured on the embedded FerretDB at 10,000 entries (decision 006):
-// an `_id` look-up takes about 1 ms whatever the size, while an `_id` range, an
-// `$in` or a sort scans and decodes the whole collection each time (2.3 s per
-// query), so a walk by ranges would cost a scan per window.
+// Verifying the hash chain: the walk (walk.ts) with every entry's hash and link recomputed.
 
 /** Why an entry breaks the chain. */
 export type LedgerBreak =
@@ -20,9 +16,6 @@ export type LedgerBreak =
 
 export type LedgerVerification =
   { ok: true; entries: number; headHash: string | null } | { ok: false; brokenAt: number; reason: LedgerBreak };
-
-/** Look-ups in flight at once. */
-const WINDOW = 32;
 
 function problemWith(entry: StoredEntry, seq: number, previousHash: string): LedgerBreak | null {
   if (entry.seq !== seq) return 'sequence_mismatch';
@@ -45,54 +38,34 @@ function problemWith(entry: StoredEntry, seq: number, previousHash: string): Led
 export async function verifyLedger({
   onProgress,
 }: { onProgress?: (checked: number) => void } = {}): Promise<LedgerVerification> {
-  const hint = await headHint();
   let previousHash = GENESIS_HASH;
-  for (let start = 1; ; start += WINDOW) {
-    const window = await Promise.all(Array.from({ length: WINDOW }, (_, i) => entryAt(start + i)));
-    for (const [i, entry] of window.entries()) {
-      const seq = start + i;
-      if (!entry) {
-        // A free slot ends the chain unless entries follow it.
-        if (seq <= hint || window.slice(i + 1).some(Boolean)) return { ok: false, brokenAt: seq, reason: 'gap' };
-        return { ok: true, entries: seq - 1, headHash: seq > 1 ? previousHash : null };
-      }
-      const reason = problemWith(entry, seq, previousHash);
-      if (reason) return { ok: false, brokenAt: seq, reason };
+  const problem: { reason?: LedgerBreak } = {};
+  const walked = await walkLedger(
+    (entry, seq) => {
+      problem.reason = problemWith(entry, seq, previousHash) ?? undefined;
+      if (problem.reason) return false;
       previousHash = entry.hash;
-    }
-    onProgress?.(start + WINDOW - 1);
-  }
+    },
+    { onProgress },
+  );
+  if (walked.end === 'stopped') return { ok: false, brokenAt: walked.seq, reason: problem.reason! };
+  if (walked.end === 'gap') return { ok: false, brokenAt: walked.seq, reason: 'gap' };
+  return { ok: true, entries: walked.entries, headHash: walked.entries > 0 ? previousHash : null };
 }
 
-/** A walk's answer serves requests for this long: a public endpoint must not let anyone keep the database walking. */
-export const VERIFICATION_REUSE_MS = 60_000;
+export type SharedVerification = Checked<LedgerVerification>;
 
-export type SharedVerification = LedgerVerification & { checkedAt: string };
-
-let running: Promise<SharedVerification> | null = null;
-let last: { at: number; result: SharedVerification } | null = null;
+const sharedVerification = sharedWalk(() => verifyLedger());
 
 /**
- * The walk for requests: whoever asks while one runs shares its answer, and
- * an answer less than VERIFICATION_REUSE_MS old is given again (with the time
- * it was checked), so no burst of requests costs more than one walk a minute.
+ * The walk for requests, shared and reused for a minute (walk.ts's sharedWalk).
  * `npm run ledger:verify` always walks afresh.
  */
 export function verifyLedgerShared(now = Date.now()): Promise<SharedVerification> {
-  if (last && now - last.at < VERIFICATION_REUSE_MS) return Promise.resolve(last.result);
-  running ??= verifyLedger()
-    .then((result) => {
-      const checked = { at: Date.now(), result: { ...result, checkedAt: new Date().toISOString() } };
-      last = checked;
-      return checked.result;
-    })
-    .finally(() => {
-      running = null;
-    });
-  return running;
+  return sharedVerification.get(now);
 }
 
 /** Forgets the last answer, so the next request walks the chain (tests, after tampering on purpose). */
 export function forgetLedgerVerification(): void {
-  last = null;
+  sharedVerification.forget();
 }

@@ -1,9 +1,9 @@
-export { Listing, type ListingDoc } from './model.ts';
+export { Listing, resourceOf, type ListingDoc } from './model.ts';
 export { listingInput, patentInput, rejectionInput, type ListingInput } from './schemas.ts';
-export { getListing } from './service.ts';
+export { findVisibleListing, getListing } from './service.ts';
 export { toListingDto, type ListingDto, type PatentDto } from './dto.ts';
 export { remainingLifeDays, patentExpiry, isValidPatentNumber } from './patents.ts';
-export { onListingChanged } from './changes.ts';
+export { onListingChanged, onListingStatusChanged } from './changes.ts';
 export {
   listingHistory,
   moveListingForDeal,

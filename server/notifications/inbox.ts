@@ -7,6 +7,7 @@ import { forbidden, unauthorized } from '../errors.ts';
 import { organizationMemberIds } from '../orgs/members.ts';
 import type { Locale } from '../vocabulary.ts';
 import { BOX_SIZE, NotificationBox, type NotificationBoxDoc, type StoredNotification } from './inbox-model.ts';
+import { MAILED_TYPES, queueMail, type MailRecipient } from './mail-queue.ts';
 
 // The in-app inbox: any module tells users about something with notifyUsers or
 // notifyOrganization; the header's bell and /notifications read it back.
@@ -18,7 +19,9 @@ import { BOX_SIZE, NotificationBox, type NotificationBoxDoc, type StoredNotifica
 // (`listingTitle_zh`, `listingTitle_en`); app/utils/notification-text.ts
 // picks the reader's language (the other one when theirs is empty) under the
 // bare name (`{{listingTitle}}`). A new type needs its sentence in both locale
-// files under `notifications.types`.
+// files under `notifications.types`; the types listed in MAILED_TYPES
+// (mail-queue.ts) reach members with a confirmed address by mail as well, in
+// the same words.
 
 export interface NotificationInput {
   /** `area.event`, lower case: `inquiry.new`, `listing.status`, `listing.nda`… */
@@ -73,15 +76,26 @@ async function deliver(userId: string, item: StoredNotification): Promise<void> 
   });
 }
 
-/** Tells these users (each once, in their own box) about something; returns when every box has it. */
-export async function notifyUsers(userIds: string[], n: NotificationInput): Promise<void> {
+interface Recipient {
+  userId: string;
+  /** Given when the user has a confirmed address: mailed types then go by mail too. */
+  mailTo?: MailRecipient;
+}
+
+/** Each recipient's notification in their box and, for a mailed type, its mail in the queue. */
+async function deliverAll(recipients: Recipient[], n: NotificationInput): Promise<void> {
   const { type, params, link } = checked(n);
+  const mailed = MAILED_TYPES.has(type);
   const at = new Date();
-  const recipients = [...new Set(userIds)].filter(isObjectId);
+  const once = [...new Map(recipients.filter((r) => isObjectId(r.userId)).map((r) => [r.userId, r])).values()];
   await Promise.all(
-    recipients.map((userId) =>
-      deliver(userId, { id: String(new mongoose.Types.ObjectId()), type, params, link, at, read: false }),
-    ),
+    once.map(async ({ userId, mailTo }) => {
+      const id = String(new mongoose.Types.ObjectId());
+      await Promise.all([
+        deliver(userId, { id, type, params, link, at, read: false }),
+        mailed && mailTo ? queueMail(id, mailTo, { type, params, link }) : undefined,
+      ]);
+    }),
   );
 }
 
@@ -92,14 +106,10 @@ export interface OrganizationMember {
   emailVerified: boolean;
 }
 
-/**
- * An organization's members: its member list (one `_id` read), then each
- * member's user by `_id`, in parallel. (An `_id: { $in }` filter is not
- * pushed down to SQLite by FerretDB 1.24: it decodes every user.)
- */
-export async function organizationMembers(organizationId: string): Promise<OrganizationMember[]> {
+/** These users by `_id`, in parallel (an `_id: { $in }` filter is not pushed down to SQLite by FerretDB 1.24: it decodes every user). */
+async function usersById(userIds: string[]): Promise<OrganizationMember[]> {
   const users = await Promise.all(
-    (await organizationMemberIds(organizationId))
+    userIds
       .filter(isObjectId)
       .map((id) => User.findById(id, { _id: 1, email: 1, locale: 1, emailVerifiedAt: 1 }).lean()),
   );
@@ -113,17 +123,39 @@ export async function organizationMembers(organizationId: string): Promise<Organ
     }));
 }
 
-/** Tells every member of an organization, but `except` (usually the one who acted). */
+const asRecipient = (m: OrganizationMember): Recipient => ({
+  userId: m.userId,
+  mailTo: m.emailVerified ? { userId: m.userId, email: m.email, locale: m.locale } : undefined,
+});
+
+/**
+ * Tells these users (each once, in their own box) about something; returns
+ * when every box has it and, for a type in MAILED_TYPES, every mail to a
+ * confirmed address is queued.
+ */
+export async function notifyUsers(userIds: string[], n: NotificationInput): Promise<void> {
+  checked(n); // a malformed notification fails before any read
+  if (!MAILED_TYPES.has(n.type))
+    return deliverAll(
+      userIds.map((userId) => ({ userId })),
+      n,
+    );
+  await deliverAll((await usersById([...new Set(userIds)])).map(asRecipient), n);
+}
+
+/** An organization's members: its member list (one `_id` read), then each member's user by `_id`. */
+export async function organizationMembers(organizationId: string): Promise<OrganizationMember[]> {
+  return usersById(await organizationMemberIds(organizationId));
+}
+
+/** Tells every member of an organization, but `except` (usually the one who acted); mails as notifyUsers does. */
 export async function notifyOrganization(
   organizationId: string,
   n: NotificationInput,
   { except }: { except?: string } = {},
 ): Promise<void> {
   const members = await organizationMembers(organizationId);
-  await notifyUsers(
-    members.map((m) => m.userId).filter((id) => id !== except),
-    n,
-  );
+  await deliverAll(members.filter((m) => m.userId !== except).map(asRecipient), n);
 }
 
 function reader(actor: Actor): string {

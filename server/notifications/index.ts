@@ -16,3 +16,5 @@ export {
   type NotificationInput,
 } from './inbox.ts';
 export { NotificationBox } from './inbox-model.ts';
+export { MAILED_TYPES, sendQueuedMails, type MailRunResult } from './mail-queue.ts';
+export { QueuedMail, type QueuedMailDoc } from './mail-queue-model.ts';

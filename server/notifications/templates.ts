@@ -13,11 +13,11 @@ type Template<P> = (locale: Locale, params: P) => MailContent;
 const BRAND = { 'zh-CN': '医械知识产权交易所', en: 'MedIP Exchange' } as const;
 
 /** Names and reasons come from users: keep them to one line where they meet a header. */
-const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
+export const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-const signature = (locale: Locale) => (locale === 'zh-CN' ? `\n\n${BRAND['zh-CN']}` : `\n\n— ${BRAND.en}`);
+export const signature = (locale: Locale) => (locale === 'zh-CN' ? `\n\n${BRAND['zh-CN']}` : `\n\n— ${BRAND.en}`);
 
-const subjectLine = (locale: Locale, subject: string) =>
+export const subjectLine = (locale: Locale, subject: string) =>
   locale === 'zh-CN' ? `【${BRAND['zh-CN']}】${subject}` : `${subject} – ${BRAND.en}`;
 
 const ROLE_LABELS: Record<Locale, Record<MemberRole, string>> = {

@@ -3,8 +3,9 @@ import { notifyOrganization } from '../notifications/index.ts';
 import type { OfferDoc, OfferSide } from './model.ts';
 
 // Every change to an offer is news for one side: its organization's members
-// get an in-app notification (`notifications.types.offer.<event>`), sent after
-// the change is stored, so a failed delivery is logged and never undoes it.
+// get an in-app notification (`notifications.types.offer.<event>`), and those
+// with a confirmed address the same words by mail (notifications/mail-queue.ts).
+// Sent after the change is stored, so a failed delivery is logged and never undoes it.
 
 export type OfferEvent = 'received' | 'countered' | 'accepted' | 'rejected' | 'expired' | 'withdrawn' | 'ended';
 

@@ -18,6 +18,7 @@ export {
   licenseNowStatus,
   offerLinkShown,
   listedLicenseTerms,
+  listedLicenceScope,
   OPEN_FIELD_OF_USE,
   type LicenseNowStatus,
 } from './license-now.ts';

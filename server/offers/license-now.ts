@@ -19,27 +19,30 @@ const MAX_TERM_YEARS = 30;
 export const OPEN_FIELD_OF_USE = 'all fields of use / 不限领域';
 
 /**
- * The licence's terms from the listing: its upfront fee, royalty and minimum;
+ * The scope of a licence to the listing's patents when nobody negotiated one:
  * the territory its patents cover (their jurisdictions, or CN when it lists
  * none); any field of use; for the remaining life of its longest-lived patent
  * (whole years, 1–30), or 5 years without one.
  */
-export function listedLicenseTerms(listing: ListingDto): DealTerms | null {
-  const terms = listing.licenseTerms;
-  if (!terms || !listing.dealTypes.includes('non_exclusive_license')) return null;
+export function listedLicenceScope(listing: Pick<ListingDto, 'patents'>) {
   const jurisdictions = [...new Set(listing.patents.map((p) => p.jurisdiction))];
   const lifeDays = Math.max(0, ...listing.patents.map((p) => p.remainingLifeDays ?? 0));
   const termYears = lifeDays
     ? Math.min(MAX_TERM_YEARS, Math.max(1, Math.floor(lifeDays / DAYS_PER_YEAR)))
     : DEFAULT_TERM_YEARS;
+  return { territory: jurisdictions.length ? jurisdictions.join(', ') : 'CN', fieldOfUse: OPEN_FIELD_OF_USE, termYears };
+}
+
+/** The licence's terms from the listing: its upfront fee, royalty and minimum, in the listed scope. */
+export function listedLicenseTerms(listing: ListingDto): DealTerms | null {
+  const terms = listing.licenseTerms;
+  if (!terms || !listing.dealTypes.includes('non_exclusive_license')) return null;
   const parsed = dealTerms.safeParse({
     dealType: 'non_exclusive_license',
     upfront: terms.upfront,
     royaltyPercent: terms.royaltyPercent,
     minimumAnnual: terms.minimumAnnual,
-    territory: jurisdictions.length ? jurisdictions.join(', ') : 'CN',
-    fieldOfUse: OPEN_FIELD_OF_USE,
-    termYears,
+    ...listedLicenceScope(listing),
   });
   // Listed terms that pay nothing are no licence at listed terms (dealTerms refuses them).
   return parsed.success ? parsed.data : null;

@@ -1,12 +1,13 @@
 export { Organization, Invitation, type OrganizationDoc } from './model.ts';
 export { toOrganizationSummary, type OrganizationSummary } from './dto.ts';
-export { organizationListQuery } from './schemas.ts';
+export { organizationCreditCodeInput, organizationListQuery } from './schemas.ts';
 export {
   createInvitation,
   describeInvitation,
   getOrganization,
   listOrganizations,
   rejectOrganization,
+  setCreditCode,
   sitemapOrganizations,
   verifyOrganization,
   type OrganizationProfile,

@@ -20,6 +20,8 @@ const organizationSchema = new Schema(
     region: { type: regionSchema, required: true, default: () => ({ country: 'CN' }) },
     description: { type: bilingualSchema, default: () => ({}) },
     website: { type: String, trim: true },
+    // 统一社会信用代码 (GB 32100-2015), set by the organisation's owner or admin; technology-contract registration needs it.
+    creditCode: { type: String, default: null },
     verified: { type: Boolean, required: true, default: false },
     verification: {
       status: { type: String, enum: ['pending', 'verified', 'rejected'], required: true, default: 'pending' },

@@ -13,6 +13,8 @@ import { organizationChanged } from './changes.ts';
 export interface OrganizationProfile extends OrganizationSummary {
   description: { zh?: string; en?: string };
   website: string | null;
+  /** 统一社会信用代码, public like the organisation's business licence; null until recorded. */
+  creditCode: string | null;
   verification: { status: string; reason: string | null; decidedAt: string | null };
   createdAt: string;
 }
@@ -26,6 +28,7 @@ function toProfile(org: OrganizationDoc & { createdAt?: Date }, actor: Actor): O
       ...(org.description?.en ? { en: org.description.en } : {}),
     },
     website: org.website ?? null,
+    creditCode: org.creditCode ?? null,
     verification: {
       status: org.verification?.status ?? 'pending',
       reason: insider ? (org.verification?.reason ?? null) : null,
@@ -138,6 +141,21 @@ export async function rejectOrganization(actor: Actor, id: string, reason: strin
   );
   await organizationChanged(id);
   logger.info({ organizationId: id, by: actor.userId }, 'organization rejected');
+  return toProfile(updated, actor);
+}
+
+/** The owner or an admin records (or, with null, clears) their organisation's unified social credit code. */
+export async function setCreditCode(actor: Actor, input: { creditCode: string | null }): Promise<OrganizationProfile> {
+  if (!actor) throw unauthorized();
+  if (!can(actor, { action: 'org:manage_profile', organizationId: actor.organizationId })) throw forbidden();
+  // One field by `_id`, whole: of two concurrent edits the later simply stands.
+  const updated = await Organization.findOneAndUpdate(
+    { _id: actor.organizationId },
+    { $set: { creditCode: input.creditCode } },
+    { returnDocument: 'after' },
+  ).lean<OrganizationDoc & { createdAt: Date }>();
+  if (!updated) throw notFound('organization');
+  logger.info({ organizationId: actor.organizationId, by: actor.userId }, 'organization credit code set');
   return toProfile(updated, actor);
 }
 
