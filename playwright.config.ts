@@ -52,6 +52,7 @@ export default defineConfig({
       // notice job then notices within a second instead of five minutes.
       DB_PORT: String(E2E_DB_PORT),
       PUBLIC_NOTICE_CHECK_SECONDS: '1',
+      AUCTION_CLOSE_CHECK_SECONDS: '1',
     },
   },
 });

@@ -80,6 +80,12 @@ const schema = z.object({
     .refine((v) => Number.isInteger(v) && v >= 1 && v <= 3600, {
       message: 'must be a whole number of seconds, 1 to 3600',
     }),
+  // How often auctions past their end are closed: a result comes at most this long after the end.
+  AUCTION_CLOSE_CHECK_SECONDS: optionalString
+    .transform((v) => (v === undefined ? 60 : Number(v)))
+    .refine((v) => Number.isInteger(v) && v >= 1 && v <= 3600, {
+      message: 'must be a whole number of seconds, 1 to 3600',
+    }),
   // Uploads (server/files): the size limit, and S3-compatible storage instead of DATA_DIR/files.
   MAX_UPLOAD_MB: optionalString
     .transform((v) => (v === undefined ? 20 : Number(v)))

@@ -49,7 +49,7 @@ export function BidForm({ auction, action }: { auction: AuctionView; action: str
   const { form, onSubmit } = useValidatedForm<FieldValues>(bidForm, { amount: { currency: minimum.currency } });
   return (
     <Form method="post" action={action} onSubmit={onSubmit} noValidate>
-      <input type="hidden" {...form.register('amount.currency')} />
+      <input type="hidden" {...form.register('amount.currency')} defaultValue={minimum.currency} />
       <TextField
         form={form}
         name="amount.amount"

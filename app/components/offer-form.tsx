@@ -34,7 +34,7 @@ export function OfferForm({ dealType, action, intent, offerId, submitLabel, defa
     <Form method="post" action={action} onSubmit={onSubmit} noValidate>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       {offerId ? <input type="hidden" name="offerId" value={offerId} /> : null}
-      <input type="hidden" name="terms.dealType" value={dealType} />
+      <input type="hidden" {...form.register('terms.dealType')} defaultValue={dealType} />
       {MONEY_FIELDS[dealType].length > 0 ? (
         <SelectField
           form={form}

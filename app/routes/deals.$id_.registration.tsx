@@ -53,7 +53,11 @@ export default function DealRegistrationPage() {
           <span lang="en">{tr.en('dealRegistration.draftNote')}</span>
         </p>
       ) : null}
-      {view.data ? <RegistrationTable rows={registrationRows(view, view.data, tr)} /> : <NoRegistration state={view.state} />}
+      {view.data ? (
+        <RegistrationTable rows={registrationRows(view, view.data, tr)} />
+      ) : (
+        <NoRegistration state={view.state} />
+      )}
       {view.mayRecordNumber ? (
         <p className="no-print">
           <Link to={`/deals/${view.dealId}#deal-actions`}>{t('dealRegistration.recordNumber')}</Link>

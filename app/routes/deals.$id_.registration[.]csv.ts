@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { bothLanguages, registrationCsvRows, registrationRows } from '~/components/deals/registration-fields';
-import { toCsv } from '~/components/stats/csv';
+import { toCsv } from '~/utils/csv';
 import { pageHandler } from '~/utils/http.server';
 import { requireUser } from '~/utils/session.server';
 

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { BarChart, type Bar } from '~/components/stats/bar-chart';
+import chartStyles from '~/components/stats/stats.css';
 import {
   amountIn,
   bucketLabel,
@@ -20,6 +21,8 @@ import { formatDateTime, formatMoney, formatNumber } from '~/utils/format';
 import { pageHandler } from '~/utils/http.server';
 import { pageTitle } from '~/utils/meta';
 import { getActor } from '~/utils/session.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: chartStyles }];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'stats.title');
 
@@ -59,7 +62,9 @@ function FiguresTable({
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
       <table>
-        <caption id={id}>{caption}</caption>
+        <caption id={id} className="visually-hidden">
+          {caption}
+        </caption>
         <thead>
           <tr>
             <td />

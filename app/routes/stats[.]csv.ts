@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { bucketLabel, DIMENSIONS, statsColumns, type StatsCell } from '~/components/stats/table-model';
-import { toCsv } from '~/components/stats/csv';
+import { toCsv } from '~/utils/csv';
 import { STATS_MAX_AGE_SECONDS, type Figures } from '~/domain';
 import { translatorFor } from '~/i18n';
 import { minorToMajor } from '~/utils/format';

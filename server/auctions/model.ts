@@ -4,7 +4,7 @@ import type { Money } from '../shared/money.ts';
 
 // An auction lives in three small collections (decision 007), so that every
 // read is a look-up by `_id` and every write is an insert or a guarded update:
-// - `AuctionSlot`: the bid history, one document per slot, `_id` =
+// - `auction_slots`: the bid history, one document per slot, `_id` =
 //   `${listing}:${seq}` (seq from 1, six digits). Taking slot n+1 by an insert
 //   is what orders bids: of two racing bids one gets the slot, the other sees
 //   the duplicate, reads the winner and tries again against the new highest.
@@ -12,12 +12,12 @@ import type { Money } from '../shared/money.ts';
 //   takes the next free slot with a `close` marker: a bid racing the close
 //   either got its slot first (and is counted) or finds the marker (and is
 //   refused), never lost.
-// - `AuctionHead`: per listing (`_id` = its id), the state the slots add up
+// - `auction_heads`: per listing (`_id` = its id), the state the slots add up
 //   to (the highest bid, the bidders, the end after extensions), copied from
 //   the listing's auction when the first bid comes and kept by guarded updates
 //   on `seq`. A head behind its slots (a bidder died between its slot and the
 //   head) is rolled forward by the next reader.
-// - `OpenAuction`: the auctions not yet closed, the small set the closing job
+// - `open_auctions`: the auctions not yet closed, the small set the closing job
 //   scans.
 
 export const AUCTION_STATES = ['open', 'sold', 'unsold'] as const;
@@ -138,9 +138,9 @@ const openAuctionSchema = new Schema(
   { versionKey: false },
 );
 
-export const AuctionSlot = mongoose.model('AuctionSlot', slotSchema);
-export const AuctionHead = mongoose.model('AuctionHead', headSchema);
-export const OpenAuction = mongoose.model('OpenAuction', openAuctionSchema);
+export const AuctionSlot = mongoose.model('AuctionSlot', slotSchema, 'auction_slots');
+export const AuctionHead = mongoose.model('AuctionHead', headSchema, 'auction_heads');
+export const OpenAuction = mongoose.model('OpenAuction', openAuctionSchema, 'open_auctions');
 
 /** Six digits, so a listing's slots sort as text in sequence order. */
 export const slotId = (listingId: string, seq: number) => `${listingId}:${String(seq).padStart(6, '0')}`;

@@ -1,7 +1,14 @@
 import type { DealResource } from '../auth/permissions.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 import type { Money } from '../shared/money.ts';
-import { amountsPublicationOf, type AmountsPublication, type DealDoc, type DealEventType, type DealStatus, type PriceSetter } from './model.ts';
+import {
+  amountsPublicationOf,
+  type AmountsPublication,
+  type DealDoc,
+  type DealEventType,
+  type DealStatus,
+  type PriceSetter,
+} from './model.ts';
 import { amountDue, type DealTerms } from './terms.ts';
 
 export interface DealPartyDto {

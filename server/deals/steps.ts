@@ -66,8 +66,7 @@ export function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealAction
     resolveObjections:
       deal.objections.some((o) => o.status === 'open') && can(actor, { action: 'deal:resolve_objection' }),
     recordRegistration: party && deal.status === 'completed' && deal.registrationNumber === null,
-    publishAmounts:
-      party && open ? (amountsPublicationOf(deal)[sideOf(actor, deal)] ? 'withdraw' : 'agree') : null,
+    publishAmounts: party && open ? (amountsPublicationOf(deal)[sideOf(actor, deal)] ? 'withdraw' : 'agree') : null,
   };
 }
 
@@ -234,11 +233,7 @@ const sideOf = (actor: NonNullable<Actor>, deal: DealDoc): DealSide =>
  * both sides agree then. Each side's flag is set on the deal as read, so two
  * sides agreeing at once both count (the loser of the guarded write re-reads).
  */
-export async function setAmountsPublication(
-  actor: Actor,
-  id: string,
-  input: { publish: boolean },
-): Promise<DealView> {
+export async function setAmountsPublication(actor: Actor, id: string, input: { publish: boolean }): Promise<DealView> {
   const visible = await visibleDeal(actor, id);
   if (!can(actor, { action: 'deal:act', deal: resourceOf(visible) })) throw forbidden();
   const side = sideOf(actor!, visible);

@@ -46,7 +46,13 @@ export const BUILTIN_JOBS: JobDefinition[] = [
     run: () => endDueNotices(),
   },
   // Auctions past their end: sealed by a marker in their bid history (an insert), so two runs close one once.
-  { name: 'auction-close', intervalMs: MINUTE, run: () => closeDueAuctions() },
+  {
+    name: 'auction-close',
+    get intervalMs() {
+      return config().AUCTION_CLOSE_CHECK_SECONDS * 1000;
+    },
+    run: () => closeDueAuctions(),
+  },
   // The closing job's set from the listings in auction mode (a scan): first seconds after start-up, then daily.
   { name: 'auction-register', intervalMs: 24 * 60 * MINUTE, run: () => registerOpenAuctions() },
   // Idempotency-Key responses older than a day.

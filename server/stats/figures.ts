@@ -136,28 +136,63 @@ function add(tally: Tally, entry: StoredEntry, listing: ListingFacts | undefined
   }
 }
 
+type AmountFigure = 'funds' | 'capital';
+
+/** Whether a bucket's total of one amount figure in one currency is withheld. */
+type Withheld = (figure: AmountFigure, currency: Currency) => boolean;
+
+/** A total that includes one or two unpublished amounts could give them away to someone who knows the rest. */
+const revealing = (unpublished: number) => unpublished > 0 && unpublished < MIN_UNPUBLISHED_AMOUNTS;
+
 /**
- * Per currency, CNY always first. A total that includes one or two unpublished
- * amounts could give them away to someone who knows the rest, so it is withheld.
+ * The withheld totals of one breakdown's buckets (a breakdown of one bucket:
+ * the overall totals). Withholding a revealing total is not enough where the
+ * overall total is shown: it minus the shown buckets gives away the sum of the
+ * withheld ones, so that sum too must include no unpublished amount or at
+ * least MIN_UNPUBLISHED_AMOUNTS of them; the buckets with the fewest
+ * unpublished amounts are withheld along until it does.
  */
-function amountTotals(totals: Map<Currency, MoneyTally>): AmountTotal[] {
+function withheldIn(tallies: Tally[]): Withheld[] {
+  const withheld = tallies.map(() => new Set<string>());
+  for (const figure of ['funds', 'capital'] as const) {
+    for (const currency of CURRENCIES) {
+      const unpublished = tallies.map((tally) => tally[figure].get(currency)?.unpublished ?? 0);
+      const hidden = unpublished.map(revealing);
+      let hiddenCount = unpublished.reduce((sum, n, i) => (hidden[i] ? sum + n : sum), 0);
+      const others = unpublished
+        .map((n, i) => ({ n, i }))
+        .filter(({ n, i }) => n > 0 && !hidden[i])
+        .sort((a, b) => a.n - b.n);
+      for (const { n, i } of others) {
+        if (!revealing(hiddenCount)) break;
+        hidden[i] = true;
+        hiddenCount += n;
+      }
+      hidden.forEach((isHidden, i) => isHidden && withheld[i]!.add(`${figure}:${currency}`));
+    }
+  }
+  return withheld.map((keys) => (figure, currency) => keys.has(`${figure}:${currency}`));
+}
+
+/** Per currency, CNY always first, never converted. */
+function amountTotals(tally: Tally, figure: AmountFigure, withheld: Withheld): AmountTotal[] {
+  const totals = tally[figure];
   return CURRENCIES.filter((currency) => currency === 'CNY' || totals.has(currency)).map((currency) => {
-    const { amount, unpublished } = totals.get(currency) ?? { amount: 0, unpublished: 0 };
-    const suppressed = unpublished > 0 && unpublished < MIN_UNPUBLISHED_AMOUNTS;
-    return { currency, amount: suppressed ? null : amount, suppressed };
+    const suppressed = withheld(figure, currency);
+    return { currency, amount: suppressed ? null : (totals.get(currency)?.amount ?? 0), suppressed };
   });
 }
 
-function figuresOf(tally: Tally): Figures {
+function figuresOf(tally: Tally, withheld: Withheld): Figures {
   const { assignment, license, ipForEquity } = tally.patents;
   return {
     achievementsTransformed: tally.listings.size,
     projectsTransformed: tally.projects.size,
     ipRightsTransferred: { assignment, license, ipForEquity, total: assignment + license + ipForEquity },
     equityInvestments: tally.equityInvestments,
-    transformationFunds: amountTotals(tally.funds),
+    transformationFunds: amountTotals(tally, 'funds', withheld),
     companiesIncubated: tally.companies.size,
-    registeredCapital: amountTotals(tally.capital),
+    registeredCapital: amountTotals(tally, 'capital', withheld),
   };
 }
 
@@ -165,7 +200,9 @@ function figuresOf(tally: Tally): Figures {
 export const yearOf = (at: Date) => String(new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear());
 
 function bucketsOf<K extends string>(tallies: Map<K, Tally>, order: readonly K[]): StatsBucket<K>[] {
-  return order.filter((key) => tallies.has(key)).map((key) => ({ key, figures: figuresOf(tallies.get(key)!) }));
+  const keys = order.filter((key) => tallies.has(key));
+  const withheld = withheldIn(keys.map((key) => tallies.get(key)!));
+  return keys.map((key, i) => ({ key, figures: figuresOf(tallies.get(key)!, withheld[i]!) }));
 }
 
 function tallyIn<K>(tallies: Map<K, Tally>, key: K): Tally {
@@ -193,7 +230,7 @@ export function tallyStats(entries: StoredEntry[], listings: ReadonlyMap<string,
   }
   return {
     entries: entries.length,
-    totals: figuresOf(totals),
+    totals: figuresOf(totals, withheldIn([totals])[0]!),
     byYear: bucketsOf(years, [...years.keys()].sort()),
     byCategory: bucketsOf(categories, [...CATEGORIES, 'unknown']),
     byMemberKind: bucketsOf(kinds, ORGANIZATION_KINDS),

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { PageLocale } from './support/session.ts';
 import {
   dealIdOf,
   endNoticePeriodOf,
@@ -13,9 +14,10 @@ import {
 } from './support/deals.ts';
 
 // Issue 9's deal stories in the browser, each with its own organizations and
-// listing (set up through the API): an assignment negotiated with a counter,
-// held in public notice by an objection; an investor's equity investment, in
-// Chinese; an institute's patent contributed to a spin-off for a stake.
+// listing (set up through the API, as an integration would): an assignment
+// negotiated with a counter and held in public notice by an objection, with
+// JavaScript; an investor's equity investment, in Chinese, and an institute's
+// patent contributed to a spin-off for a stake, as plain HTML forms.
 
 /** The deal page's status line. */
 const statusOf = (page: Page, label: string) => page.locator(`dl.facts dt:text-is("${label}") + dd`);
@@ -23,31 +25,43 @@ const statusOf = (page: Page, label: string) => page.locator(`dl.facts dt:text-i
 /** The ledger's row for a listing. */
 const ledgerRow = (page: Page, title: string) => page.getByRole('row').filter({ hasText: title });
 
-/** On the listing page, "Make an offer", the deal type, then the offer page's form for it. */
-async function startOffer(page: Page, listingId: string, labels: { link: string; dealType: string; choose: string }) {
+/** A count on /stats: the row's cell under the column, in the table of one breakdown ("By category"…). */
+async function statsCount(page: Page, table: string, row: string, column: string): Promise<number> {
+  const figures = page.getByRole('table', { name: `Figures ${table}` });
+  const columns = await figures.locator('thead th').allTextContents();
+  const cells = figures.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) });
+  // Absent until the first deal of its kind.
+  if ((await cells.count()) === 0) return 0;
+  return Number((await cells.locator('td').nth(columns.indexOf(column)).textContent())!.replace(/\D/g, ''));
+}
+
+/** When /stats computed what it shows (it reuses its figures for a minute). */
+async function statsCheckedAt(page: Page): Promise<number> {
+  return Date.parse((await page.getByRole('main').locator('time').first().getAttribute('datetime'))!);
+}
+
+const LABELS = {
+  en: { link: 'Make an offer', dealType: 'Deal type', choose: 'Continue' },
+  'zh-CN': { link: '提交报价', dealType: '交易方式', choose: '继续' },
+} as const;
+
+/** On the listing page, "Make an offer", then the deal type: the offer page shows that type's form. */
+async function startOffer(page: Page, locale: PageLocale, listingId: string, dealType: string) {
+  const labels = LABELS[locale];
   await page.goto(`/listings/${listingId}`);
   await page.getByRole('link', { name: labels.link }).click();
   await expect(page).toHaveURL(new RegExp(`/listings/${listingId}/offer$`));
-  await page.getByLabel(labels.dealType).selectOption(labels.choose);
-  await page.getByRole('button', { name: /^(Continue|继续)$/ }).click();
+  await page.getByLabel(labels.dealType).selectOption(dealType);
+  await page.getByRole('button', { name: labels.choose }).click();
 }
 
-async function twoParties(baseURL: string, seller: [string, string], buyer: [string, string], locale: 'en' | 'zh-CN') {
+/** A verified seller and buyer of the given kinds (their names carry a stamp), and the operator who verified them. */
+async function twoParties(baseURL: string, locale: PageLocale, seller: [string, string], buyer: [string, string]) {
   const stamp = uniqueStamp();
-  const kinds = { seller: seller[0], buyer: buyer[0] };
+  const named = (name: string) => ({ zh: `${name} ${stamp}`, en: `${name} ${stamp}` });
   const operator = await operatorApi(baseURL, locale);
-  const sellerMember = await signUp(
-    baseURL,
-    kinds.seller,
-    { zh: `${seller[1]} ${stamp}`, en: `${seller[1]} ${stamp}` },
-    locale,
-  );
-  const buyerMember = await signUp(
-    baseURL,
-    kinds.buyer,
-    { zh: `${buyer[1]} ${stamp}`, en: `${buyer[1]} ${stamp}` },
-    locale,
-  );
+  const sellerMember = await signUp(baseURL, seller[0], named(seller[1]), locale);
+  const buyerMember = await signUp(baseURL, buyer[0], named(buyer[1]), locale);
   await verify(operator, sellerMember, buyerMember);
   return { stamp, operator, seller: sellerMember, buyer: buyerMember };
 }
@@ -58,13 +72,13 @@ test('an offer countered and accepted is held in public notice by an objection u
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
-  const open = (member: Member) => pageOf(browser, member, { javaScriptEnabled: false });
+  test.setTimeout(180_000);
+  const open = (member: Member) => pageOf(browser, member, { javaScriptEnabled: true });
   const { stamp, operator, seller, buyer } = await twoParties(
     baseURL!,
+    'en',
     ['engineering_institute', 'Suzhou Institute of Biomedical Engineering'],
     ['company', 'Wuxi Vascular Devices'],
-    'en',
   );
   const objector = await signUp(baseURL!, 'hospital', {
     zh: `苏州第一医院 ${stamp}`,
@@ -89,9 +103,19 @@ test('an offer countered and accepted is held in public notice by an objection u
     askingPrice: { amount: 50_000_000, currency: 'CNY' },
   });
 
+  // The figures before: assignments of cardiovascular devices so far (a lower bound, however stale).
+  const hospital = await open(objector);
+  await hospital.goto('/stats');
+  const assignmentsBefore = await statsCount(
+    hospital,
+    'By category',
+    'Cardiovascular devices',
+    'IP rights by assignment',
+  );
+
   // The company offers ¥420,000.
   const company = await open(buyer);
-  await startOffer(company, listing.id, { link: 'Make an offer', dealType: 'Deal type', choose: 'assignment' });
+  await startOffer(company, 'en', listing.id, 'assignment');
   await company.getByLabel('Price', { exact: true }).fill('420,000');
   await company.getByLabel('Message').fill('Ready to sign this month.');
   await company.getByRole('button', { name: 'Send offer' }).click();
@@ -109,8 +133,9 @@ test('an offer countered and accepted is held in public notice by an objection u
   await institute.getByLabel('Price', { exact: true }).fill('460,000');
   await institute.getByLabel('Message').fill('Our board approved 460,000.');
   await institute.getByRole('button', { name: 'Send counter-offer' }).click();
+  // The counter is an offer of its own in the same thread.
+  await expect(institute).not.toHaveURL(offerUrl);
   await expect(institute).toHaveURL(/\/offers\/[a-f0-9]{24}$/);
-  expect(institute.url()).not.toBe(offerUrl);
   const thread = institute.locator('ol.offer-thread > li');
   await expect(thread).toHaveCount(2);
   await expect(thread.nth(0)).toContainText('Countered');
@@ -128,14 +153,15 @@ test('an offer countered and accepted is held in public notice by an objection u
   await expect(statusOf(company, 'Due at signing')).toHaveText('CN¥460,000.00');
 
   // Someone else, signed in, objects on /notices.
-  const hospital = await open(objector);
   await hospital.goto('/notices');
   const notice = hospital.getByRole('region', { name: title });
   await expect(notice).toContainText(`${nameOf(seller)} → ${nameOf(buyer)}`);
   await expect(notice).toContainText('Price: CN¥460,000.00');
   await notice.getByLabel('Your objection').fill('The price is below the appraisal our hospital saw.');
   await notice.getByRole('button', { name: 'Lodge objection' }).click();
-  await expect(hospital.getByRole('status')).toHaveText('Your objection was lodged. The operator will resolve it.');
+  await expect(
+    hospital.getByRole('status').filter({ hasText: 'Your objection was lodged. The operator will resolve it.' }),
+  ).toBeVisible();
   await expect(hospital.getByRole('region', { name: title })).toContainText('1 open objection');
 
   // The notice period ends while the objection is open: the deal stays where it is.
@@ -143,7 +169,8 @@ test('an offer countered and accepted is held in public notice by an objection u
   await hospital.waitForTimeout(3_000); // the notice job (every second here) has run since
   await company.reload();
   await expect(statusOf(company, 'Status')).toHaveText('In public notice');
-  await expect(company.getByText('No step is open to you now.')).toBeVisible();
+  await expect(company.getByRole('region', { name: 'Objections' })).toContainText('Open');
+  await expect(company.getByRole('region', { name: 'How to pay' })).toHaveCount(0);
 
   // The operator finds it held, dismisses the objection, and the deal moves on at once.
   const operatorPage = await open(operator);
@@ -180,8 +207,18 @@ test('an offer countered and accepted is held in public notice by an objection u
 
   // A party completes it; the public record shows the assignment.
   await institute.goto(dealUrl);
+  const completing = Date.now();
   await institute.getByRole('button', { name: 'Mark the deal completed' }).click();
   await expect(statusOf(institute, 'Status')).toHaveText('Completed');
+
+  // /stats counts it once its figures are newer than the completion.
+  await expect(async () => {
+    await hospital.goto('/stats');
+    expect(await statsCheckedAt(hospital)).toBeGreaterThanOrEqual(completing);
+  }).toPass({ intervals: [2_000], timeout: 75_000 });
+  expect(await statsCount(hospital, 'By category', 'Cardiovascular devices', 'IP rights by assignment')).toBe(
+    assignmentsBefore + 1,
+  );
 
   await hospital.goto('/ledger');
   const row = ledgerRow(hospital, title);
@@ -199,9 +236,9 @@ test('投资机构对项目报价，项目方接受，运营方确认到账，�
   const open = (member: Member) => pageOf(browser, member, { javaScriptEnabled: false });
   const { stamp, operator, seller, buyer } = await twoParties(
     baseURL!,
+    'zh-CN',
     ['company', '苏州微创影像科技'],
     ['investor', '元禾原点创业投资'],
-    'zh-CN',
   );
   const title = `血管内光学相干断层成像系统 ${stamp}`;
   const listing = await publishedListing(seller, operator, {
@@ -212,7 +249,7 @@ test('投资机构对项目报价，项目方接受，运营方确认到账，�
   });
 
   const investor = await open(buyer);
-  await startOffer(investor, listing.id, { link: '提交报价', dealType: '交易方式', choose: 'equity' });
+  await startOffer(investor, 'zh-CN', listing.id, 'equity');
   await investor.getByLabel('投资金额').fill('2,000,000');
   await investor.getByLabel('投后估值').fill('20,000,000');
   await investor.getByLabel('留言').fill('领投本轮，可在两周内完成尽调。');
@@ -262,9 +299,9 @@ test('an institute contributes a patent to a spin-off for a stake at an appraise
   const open = (member: Member) => pageOf(browser, member, { javaScriptEnabled: false });
   const { stamp, operator, seller, buyer } = await twoParties(
     baseURL!,
+    'en',
     ['basic_institute', 'Institute of Medical Acoustics'],
     ['company', 'Acoustics Spin-off'],
-    'en',
   );
   const title = `Focused ultrasound transducer ${stamp}`;
   const patent = patentNumber();
@@ -276,7 +313,7 @@ test('an institute contributes a patent to a spin-off for a stake at an appraise
   });
 
   const spinOff = await open(buyer);
-  await startOffer(spinOff, listing.id, { link: 'Make an offer', dealType: 'Deal type', choose: 'ip_for_equity' });
+  await startOffer(spinOff, 'en', listing.id, 'ip_for_equity');
   await spinOff.getByLabel('Appraised value').fill('3,000,000');
   await spinOff.getByLabel('Appraiser').fill('Jiangsu Zhongcheng Asset Appraisal');
   await spinOff.getByLabel('Appraisal report no.').fill(`SZPG-2026-${stamp}`);
@@ -304,6 +341,16 @@ test('an institute contributes a patent to a spin-off for a stake at an appraise
       timeout: 1_000,
     });
   }).toPass({ timeout: 15_000 });
+
+  // Both parties agree to publish the amounts, so the record shows the appraised value as well.
+  const publication = (page: Page) => page.getByRole('region', { name: 'Publishing the amounts' });
+  await institute.getByRole('button', { name: 'Agree to publish the amounts' }).click();
+  await expect(publication(institute)).toContainText('Agreed');
+  await spinOff.goto(institute.url());
+  await spinOff.getByRole('button', { name: 'Agree to publish the amounts' }).click();
+  await expect(publication(spinOff)).not.toContainText('Not agreed');
+
+  await institute.reload();
   await institute.getByRole('button', { name: 'Mark the deal completed' }).click();
   await expect(statusOf(institute, 'Status')).toHaveText('Completed');
 
@@ -315,4 +362,5 @@ test('an institute contributes a patent to a spin-off for a stake at an appraise
   await expect(row).toContainText(`Patents: ${patent}`);
   await expect(row).toContainText('Stake: 30%');
   await expect(row).toContainText(`Appraised by Jiangsu Zhongcheng Asset Appraisal, report SZPG-2026-${stamp}`);
+  await expect(row).toContainText('Appraised value: CN¥3,000,000.00');
 });

@@ -321,6 +321,20 @@ test('an amount total including three or more unpublished amounts is shown', asy
   expect(totals.transformationFunds).toEqual([shown('CNY', 6_000_300)]);
 });
 
+test('a withheld total cannot be worked out from the overall total and the shown buckets', async () => {
+  const { imaging } = await createListings();
+  await appendLedgerEntry(assignment('alone', imaging, '2025-03-01T00:00:00.000Z', cny(1_000_000), false));
+  for (const [i, amount] of [2_000_000, 3_000_000, 4_000_000].entries()) {
+    await appendLedgerEntry(assignment(`later-${i}`, imaging, '2026-03-01T00:00:00.000Z', cny(amount), false));
+  }
+  const { byYear, totals } = await stats();
+  // Four unpublished amounts overall: the total is shown; 2025 holds one, so 2026 (three) is withheld with it.
+  expect(totals.transformationFunds).toEqual([shown('CNY', 10_000_000)]);
+  expect(
+    byYear.map((bucket: { figures: { transformationFunds: unknown } }) => bucket.figures.transformationFunds),
+  ).toEqual([[withheld('CNY')], [withheld('CNY')]]);
+});
+
 test('the JSON is public, cacheable for a minute, and the same at /stats.json', async () => {
   await fixture();
   const api = await call(apiStats, '/api/v1/stats');
@@ -408,7 +422,7 @@ test('the page serves SVG charts with a title and description, the same figures 
   expect(html).toContain('<th scope="row">Medical imaging</th>');
   expect(html).toContain('520,000.00');
   expect(html).toContain('<abbr title="withheld to protect unpublished amounts">—</abbr>');
-  expect(html).toContain('fewer than 3 unpublished amounts');
+  expect(html).toContain('fewer than 3 unpublished amounts is shown as “—”');
   expect(html).toContain('Co-development agreements have no ledger entry and are not counted.');
   const zh = await (await fetch(`${server.url}/stats?lang=zh-CN`)).text();
   expect(zh).toContain('转化成果数（按年份）</title>');

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { csvCell, toCsv } from '../../app/components/stats/csv.ts';
+import { csvCell, toCsv } from '../../app/utils/csv.ts';
 
 test('a CSV document starts with a UTF-8 byte-order mark and ends its lines with CRLF', () => {
   expect(

@@ -42,11 +42,7 @@ function both(tr: Translators, key: string, options?: Record<string, unknown>): 
 
 const each = (format: (locale: Locale) => string): Pair => ({ zh: format('zh-CN'), en: format('en') });
 
-export function registrationRows(
-  view: RegistrationView,
-  data: Data,
-  tr: Translators,
-): RegistrationRow[] {
+export function registrationRows(view: RegistrationView, data: Data, tr: Translators): RegistrationRow[] {
   const group = groupOf(data.contractType);
   const row = (key: string, label: Pair, value: Pair, extra: Partial<RegistrationRow> = {}): RegistrationRow => ({
     key,
@@ -62,7 +58,11 @@ export function registrationRows(
   for (const party of data.parties) {
     const role = both(tr, `roles.${group}.${party.role}`);
     rows.push(
-      row(`${party.role}_name`, role, each((l) => pickText(party.name, l).text)),
+      row(
+        `${party.role}_name`,
+        role,
+        each((l) => pickText(party.name, l).text),
+      ),
       row(
         `${party.role}_credit_code`,
         each((l) => tr[l]('dealRegistration.fields.creditCodeOf', { role: l === 'en' ? role.en : role.zh })),
@@ -72,7 +72,11 @@ export function registrationRows(
     );
   }
   rows.push(
-    row('contract_amount', both(tr, 'fields.contractAmount'), each((l) => formatMoney(data.contractAmount, l))),
+    row(
+      'contract_amount',
+      both(tr, 'fields.contractAmount'),
+      each((l) => formatMoney(data.contractAmount, l)),
+    ),
     row(
       'technology_amount',
       both(tr, 'fields.technologyAmount'),
@@ -97,11 +101,19 @@ export function registrationRows(
         ? both(tr, data.term.unit === 'years' ? 'termYears' : 'termMonths', { count: data.term.value })
         : both(tr, 'termNone'),
     ),
-    row('subject', both(tr, 'fields.subject'), each((l) => pickText(view.listing.title, l).text)),
+    row(
+      'subject',
+      both(tr, 'fields.subject'),
+      each((l) => pickText(view.listing.title, l).text),
+    ),
     ...data.patents.map((p, i) =>
       row(`patent_${i + 1}`, both(tr, 'fields.patent', { n: i + 1 }), both(tr, 'patent', p)),
     ),
-    row('signed_at', both(tr, 'fields.signedAt'), each((l) => formatDate(data.signedAt, l))),
+    row(
+      'signed_at',
+      both(tr, 'fields.signedAt'),
+      each((l) => formatDate(data.signedAt, l)),
+    ),
     row(
       'completed_at',
       both(tr, 'fields.completedAt'),

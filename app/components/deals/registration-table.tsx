@@ -1,5 +1,4 @@
 import { Link } from '@remix-run/react';
-import { useTranslation } from 'react-i18next';
 import type { RegistrationView } from '~/domain';
 import { bothLanguages, type RegistrationRow } from './registration-fields';
 
@@ -9,51 +8,60 @@ import { bothLanguages, type RegistrationRow } from './registration-fields';
  * credit code its organisation may add links to where it is added.
  */
 export function RegistrationTable({ rows }: { rows: RegistrationRow[] }) {
-  const { t } = useTranslation();
   const tr = bothLanguages();
   return (
-    <table className="registration-table">
-      <thead>
-        <tr>
-          <th scope="col" lang="zh-CN">
-            {tr['zh-CN']('dealRegistration.csv.label')}
-          </th>
-          <th scope="col" lang="zh-CN">
-            {tr['zh-CN']('dealRegistration.csv.value')}
-          </th>
-          <th scope="col" lang="en">
-            {tr.en('dealRegistration.csv.label')}
-          </th>
-          <th scope="col" lang="en">
-            {tr.en('dealRegistration.csv.value')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row" lang="zh-CN">
-              {row.label.zh}
+    <div className="table-scroll">
+      <table className="registration-table">
+        <thead>
+          <tr>
+            <th scope="col" lang="zh-CN">
+              {tr['zh-CN']('dealRegistration.csv.label')}
             </th>
-            <td lang="zh-CN">
-              {row.value.zh}
-              {row.addCreditCode ? (
-                <>
-                  {' '}
-                  <Link to="/account#credit-code" className="no-print">
-                    {t('dealRegistration.addCreditCode')}
-                  </Link>
-                </>
-              ) : null}
-            </td>
-            <th scope="row" lang="en">
-              {row.label.en}
+            <th scope="col" lang="zh-CN">
+              {tr['zh-CN']('dealRegistration.csv.value')}
             </th>
-            <td lang="en">{row.value.en}</td>
+            <th scope="col" lang="en">
+              {tr.en('dealRegistration.csv.label')}
+            </th>
+            <th scope="col" lang="en">
+              {tr.en('dealRegistration.csv.value')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" lang="zh-CN">
+                {row.label.zh}
+              </th>
+              <td lang="zh-CN">
+                {row.value.zh}
+                {row.addCreditCode ? <AddCreditCode text={tr['zh-CN']('dealRegistration.addCreditCode')} /> : null}
+              </td>
+              <th scope="row" lang="en">
+                {row.label.en}
+              </th>
+              <td lang="en">
+                {row.value.en}
+                {row.addCreditCode ? <AddCreditCode text={tr.en('dealRegistration.addCreditCode')} /> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Where the organisation's owner or admin adds its code (on screen only). */
+function AddCreditCode({ text }: { text: string }) {
+  return (
+    <>
+      {' '}
+      <Link to="/account#credit-code" className="no-print">
+        {text}
+      </Link>
+    </>
   );
 }
 

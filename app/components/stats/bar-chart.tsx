@@ -27,8 +27,8 @@ export function BarChart({ title, bars, empty }: { title: string; bars: Bar[]; e
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        preserveAspectRatio="xMinYMin meet"
+        width={WIDTH}
+        height={height}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
@@ -51,7 +51,14 @@ export function BarChart({ title, bars, empty }: { title: string; bars: Bar[]; e
                 >
                   {bar.label}
                 </text>
-                <rect x={LABEL_WIDTH} y={5} width={length} height={ROW - 10} fill="currentColor" fillOpacity={0.6} />
+                <rect
+                  x={LABEL_WIDTH}
+                  y={5}
+                  width={length}
+                  height={ROW - 10}
+                  className="stats-chart__bar"
+                  fill="currentColor"
+                />
                 <text
                   x={LABEL_WIDTH + length + 6}
                   y={ROW / 2}

@@ -9,7 +9,6 @@ import type { PageLocale } from './session.ts';
 // published. What the story is about then happens in the pages.
 
 const DEMO_PASSWORD = 'medip-demo-2026';
-export const OPERATOR = 'operator@demo.medip.cn';
 const PASSWORD = 'Hangzhou-ultrasound-probe-26';
 
 export interface Member {
@@ -55,14 +54,19 @@ export async function signUp(
   return { api, locale, organization: { id: account.organization.id, name } };
 }
 
-/** The demo operator, signed in through the API. */
-export async function operatorApi(baseURL: string, locale: PageLocale = 'en'): Promise<Member> {
+/** A demo account (`<kind>@demo.medip.cn`, verified by the seed), signed in through the API. */
+export async function demoMember(baseURL: string, kind: string, locale: PageLocale = 'en'): Promise<Member> {
   const api = await apiClient(baseURL, locale);
   const account = await ok<Account>(
-    await api.post('/api/v1/auth/login', { data: { email: OPERATOR, password: DEMO_PASSWORD } }),
+    await api.post('/api/v1/auth/login', {
+      data: { email: `${kind.replace(/_/g, '-')}@demo.medip.cn`, password: DEMO_PASSWORD },
+    }),
   );
   return { api, locale, organization: { id: account.organization.id, name: account.organization.name } };
 }
+
+/** The demo operator, signed in through the API. */
+export const operatorApi = (baseURL: string, locale: PageLocale = 'en') => demoMember(baseURL, 'operator', locale);
 
 export async function verify(operator: Member, ...members: Member[]): Promise<void> {
   for (const member of members) await ok(await operator.api.post(`/api/v1/orgs/${member.organization.id}/verify`));
@@ -117,24 +121,49 @@ export async function pageOf(browser: Browser, member: Member, { javaScriptEnabl
  * reads, exactly as 15 days would leave them; the app does the rest itself.
  */
 export async function endNoticePeriodOf(dealId: string): Promise<void> {
-  const connection = await mongoose
-    .createConnection(`mongodb://127.0.0.1:${E2E_DB_PORT}/`, { dbName: 'medip', serverSelectionTimeoutMS: 5_000 })
-    .asPromise();
-  try {
+  await withDatabase(async (db) => {
     const now = new Date(Date.now() - 1_000);
-    const deal = await connection
+    const deal = await db
       .collection('deals')
       .updateOne(
         { _id: new mongoose.Types.ObjectId(dealId), status: 'public_notice' },
         { $set: { noticeEndsAt: now } },
       );
-    const notice = await connection
+    const notice = await db
       .collection<{ _id: string }>('deal_notices')
       .updateOne({ _id: dealId }, { $set: { endsAt: now } });
     expect([deal.matchedCount, notice.matchedCount]).toEqual([1, 1]);
+  });
+}
+
+/** The test database, for moving time forward (see endNoticePeriodOf, endAuctionOf). */
+async function withDatabase<T>(work: (db: mongoose.Connection) => Promise<T>): Promise<T> {
+  const connection = await mongoose
+    .createConnection(`mongodb://127.0.0.1:${E2E_DB_PORT}/`, { dbName: 'medip', serverSelectionTimeoutMS: 5_000 })
+    .asPromise();
+  try {
+    return await work(connection);
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Time passes: the listing's auction ends now. Its end (after the extensions
+ * the bids made) is moved in the database, on its head and in the closing
+ * job's set, as the passing hours would leave them; the app does the rest.
+ */
+export async function endAuctionOf(listingId: string): Promise<void> {
+  await withDatabase(async (db) => {
+    const now = new Date(Date.now() - 1_000);
+    const head = await db
+      .collection<{ _id: string }>('auction_heads')
+      .updateOne({ _id: listingId }, { $set: { endsAt: now } });
+    const open = await db
+      .collection<{ _id: string }>('open_auctions')
+      .updateOne({ _id: listingId }, { $set: { endsAt: now } });
+    expect([head.matchedCount, open.matchedCount]).toEqual([1, 1]);
+  });
 }
 
 export const dealIdOf = (page: Page): string => /\/deals\/([a-f0-9]{24})$/.exec(page.url())![1]!;
