@@ -30,7 +30,11 @@ export function listedLicenceScope(listing: Pick<ListingDto, 'patents'>) {
   const termYears = lifeDays
     ? Math.min(MAX_TERM_YEARS, Math.max(1, Math.floor(lifeDays / DAYS_PER_YEAR)))
     : DEFAULT_TERM_YEARS;
-  return { territory: jurisdictions.length ? jurisdictions.join(', ') : 'CN', fieldOfUse: OPEN_FIELD_OF_USE, termYears };
+  return {
+    territory: jurisdictions.length ? jurisdictions.join(', ') : 'CN',
+    fieldOfUse: OPEN_FIELD_OF_USE,
+    termYears,
+  };
 }
 
 /** The licence's terms from the listing: its upfront fee, royalty and minimum, in the listed scope. */

@@ -10,27 +10,17 @@ import {
   registerOpenAuctions,
   slotId,
 } from '../../server/auctions/index.ts';
-import { loadAuthenticatedUser } from '../../server/auth/index.ts';
-import type { Actor } from '../../server/auth/permissions.ts';
 import { Deal, type DealStatus } from '../../server/deals/index.ts';
 import { Listing } from '../../server/listings/index.ts';
 import { listNotifications } from '../../server/notifications/index.ts';
-import { createAccount } from '../support/accounts.ts';
+import { createMember, type Member } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { createListing } from '../support/factories.ts';
+import { refusal } from '../support/refusal.ts';
 
 useTestDatabase();
 
-type Member = { organizationId: string; userId: string; actor: NonNullable<Actor> };
-
-async function member(kind = 'company', verified = true): Promise<Member> {
-  const account = await createAccount({ kind, verified });
-  return {
-    organizationId: account.organizationId,
-    userId: account.userId,
-    actor: (await loadAuthenticatedUser(account.userId))!.actor!,
-  };
-}
+const member = (kind = 'company', verified = true) => createMember({ kind, verified });
 
 const MINUTE = 60_000;
 const yuan = (n: number) => ({ amount: n * 100, currency: 'CNY' as const });
@@ -58,16 +48,6 @@ async function auctionListing(
 }
 
 const bid = (m: Member, listingId: string, n: number) => placeBid(m.actor, listingId, { amount: yuan(n) });
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: { code: string; message: string; fieldErrors: Record<string, string[]> }) => ({
-      code: e.code,
-      message: e.message,
-      fieldErrors: e.fieldErrors,
-    }),
-  );
 
 /** The stored bid history, oldest first (close markers left out). */
 async function history(listingId: string) {

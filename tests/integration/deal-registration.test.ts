@@ -13,7 +13,7 @@ import {
   type RegistrationView,
 } from '../../server/deals/index.ts';
 import { Organization, setCreditCode } from '../../server/orgs/index.ts';
-import { createAccount } from '../support/accounts.ts';
+import { createMember, type Member } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { createListing } from '../support/factories.ts';
 import { call } from '../support/requests.ts';
@@ -23,12 +23,8 @@ import { call } from '../support/requests.ts';
 
 useTestDatabase();
 
-type Account = Awaited<ReturnType<typeof createAccount>> & { actor: NonNullable<Actor> };
-
-async function member(kind: string): Promise<Account> {
-  const account = await createAccount({ kind, verified: true });
-  return { ...account, actor: (await loadAuthenticatedUser(account.userId))!.actor! };
-}
+type Account = Member;
+const member = (kind: string) => createMember({ kind });
 
 let institute: Account;
 let company: Account;

@@ -8,7 +8,7 @@ import { action as apiResolve } from '../../app/routes/api.v1.deals.$id.objectio
 import { action as apiRegistration } from '../../app/routes/api.v1.deals.$id.registration';
 import { loader as apiDeal } from '../../app/routes/api.v1.deals.$id';
 import { loader as apiNotices } from '../../app/routes/api.v1.notices';
-import { bootstrapOperator, loadAuthenticatedUser, login } from '../../server/auth/index.ts';
+import { bootstrapOperator, login } from '../../server/auth/index.ts';
 import type { Actor } from '../../server/auth/permissions.ts';
 import { config } from '../../server/config.ts';
 import {
@@ -32,19 +32,15 @@ import { followListing } from '../../server/follows/index.ts';
 import { listNotifications } from '../../server/notifications/index.ts';
 import { LedgerEntry } from '../../server/ledger/index.ts';
 import { Listing } from '../../server/listings/index.ts';
-import { createAccount } from '../support/accounts.ts';
+import { createMember, type Member } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { createListing } from '../support/factories.ts';
 import { call } from '../support/requests.ts';
 
 useTestDatabase();
 
-type Account = Awaited<ReturnType<typeof createAccount>> & { actor: NonNullable<Actor> };
-
-async function member(kind: string): Promise<Account> {
-  const account = await createAccount({ kind, verified: true });
-  return { ...account, actor: (await loadAuthenticatedUser(account.userId))!.actor! };
-}
+type Account = Member;
+const member = (kind: string) => createMember({ kind });
 
 const operator: NonNullable<Actor> = {
   userId: new mongoose.Types.ObjectId().toHexString(),

@@ -1,6 +1,4 @@
 import { expect, test } from 'vitest';
-import { loadAuthenticatedUser } from '../../server/auth/index.ts';
-import type { Actor } from '../../server/auth/permissions.ts';
 import { Deal } from '../../server/deals/index.ts';
 import { listNotifications } from '../../server/notifications/index.ts';
 import {
@@ -16,18 +14,14 @@ import {
   sweepOffers,
   withdrawOffer,
 } from '../../server/offers/index.ts';
-import { createAccount } from '../support/accounts.ts';
+import { createMember, type Member } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { createListing } from '../support/factories.ts';
+import { refusal } from '../support/refusal.ts';
 
 useTestDatabase();
 
-type Member = { organizationId: string; actor: NonNullable<Actor> };
-
-async function member(kind = 'company', verified = true): Promise<Member> {
-  const account = await createAccount({ kind, verified });
-  return { organizationId: account.organizationId, actor: (await loadAuthenticatedUser(account.userId))!.actor! };
-}
+const member = (kind = 'company', verified = true) => createMember({ kind, verified });
 
 /** A verified institute with a published listing offering an assignment and an exclusive licence. */
 async function institutesListing(overrides: Record<string, unknown> = {}) {
@@ -51,16 +45,6 @@ const exclusiveLicense = {
     termYears: 10,
   },
 };
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: { code: string; message: string; fieldErrors: Record<string, string[]> }) => ({
-      code: e.code,
-      message: e.message,
-      fieldErrors: e.fieldErrors,
-    }),
-  );
 
 /** Newest first. */
 const notificationTypes = async (m: Member) => (await listNotifications(m.actor)).map((n) => n.type);

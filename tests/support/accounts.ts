@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { signup, User } from '../../server/auth/index.ts';
+import { loadAuthenticatedUser, signup, User } from '../../server/auth/index.ts';
+import type { Actor } from '../../server/auth/permissions.ts';
 import { Organization } from '../../server/orgs/index.ts';
 import { OutboxMessage } from '../../server/notifications/index.ts';
 
@@ -35,6 +36,13 @@ export async function createAccount({
   }
   return { userId, sessionId, email, organizationId: String(organizationId), cookie: `medip_session=${sessionId}` };
 }
+
+/** An account (a verified organization's unless told) with its actor, for calling services directly. */
+export async function createMember({ kind = 'company', verified = true }: { kind?: string; verified?: boolean } = {}) {
+  const account = await createAccount({ kind, verified });
+  return { ...account, actor: (await loadAuthenticatedUser(account.userId))!.actor as NonNullable<Actor> };
+}
+export type Member = Awaited<ReturnType<typeof createMember>>;
 
 /** The link of the newest mail to an address, by its path (e.g. /verify-email). */
 export async function linkFromOutbox(to: string, path: string): Promise<string> {
