@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCIES } from './vocabulary.ts';
 
 // Every setting the app reads, parsed once. A bad value stops start-up with one
 // line per variable (see formatConfigErrors), never a stack trace.
@@ -61,6 +62,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.startsWith('whsec_'), {
     message: 'must start with whsec_',
   }),
+  // Stripe's API elsewhere: stripe-mock in tests; unset in production.
+  STRIPE_API_BASE: optionalUrl(/^https?:\/\//, 'http://127.0.0.1:12111'),
   SMTP_URL: optionalUrl(/^smtps?:\/\//, 'smtp://user:pass@smtp.example.com:587'),
   MAIL_FROM: optionalString.transform((v) => v ?? 'MedIP Exchange <no-reply@medip.local>'),
   OPERATOR_EMAIL: optionalString.refine((v) => v === undefined || z.email().safeParse(v).success, {
@@ -86,6 +89,43 @@ const schema = z.object({
     .refine((v) => Number.isInteger(v) && v >= 1 && v <= 3600, {
       message: 'must be a whole number of seconds, 1 to 3600',
     }),
+  // The exchange's service fee on a deal paid through it, in percent (up to two decimals), never below the
+  // minimum of the deal's currency (major units, e.g. "CNY:1000,USD:150"; a currency left out has none).
+  PLATFORM_FEE_PERCENT: optionalString
+    .transform((v) => (v === undefined ? '5' : v))
+    .refine((v) => /^\d{1,2}(\.\d{1,2})?$|^100$/.test(v) && Number(v) <= 100, {
+      message: 'must be a percentage from 0 to 100 with at most two decimals',
+    })
+    .transform((v) => Math.round(Number(v) * 100)),
+  PLATFORM_FEE_MINIMUMS: optionalString
+    .transform((v) => v ?? 'CNY:1000,USD:150,EUR:150,HKD:1200,JPY:20000')
+    .refine(
+      (v) => v === '' || /^[A-Z]{3}:\d{1,9}(\.\d{1,2})?(,[A-Z]{3}:\d{1,9}(\.\d{1,2})?)*$/.test(v.replace(/\s/g, '')),
+      {
+        message: 'must be a list such as CNY:1000,USD:150',
+      },
+    ),
+  // Which Stripe payment methods Checkout offers: card, and bank transfer into the customer balance
+  // (Stripe supports it in USD, EUR and JPY among our currencies; elsewhere card only).
+  STRIPE_PAYMENT_METHODS: optionalString
+    .transform((v) => (v ?? 'card,customer_balance').split(',').map((m) => m.trim()))
+    .refine((v) => v.length > 0 && v.every((m) => m === 'card' || m === 'customer_balance'), {
+      message: 'must be card, customer_balance or both, separated by a comma',
+    }),
+  // The currencies deals may be paid in through Stripe; the others are paid by bank transfer.
+  STRIPE_CURRENCIES: optionalString
+    .transform((v) => (v ?? CURRENCIES.join(',')).split(',').map((c) => c.trim().toUpperCase()))
+    .refine((v) => v.every((c) => (CURRENCIES as readonly string[]).includes(c)), {
+      message: `must be currencies among ${CURRENCIES.join(', ')}, separated by a comma`,
+    }),
+  // A Stripe payment still pending after this long is asked about at Stripe (a lost webhook strands nothing).
+  PAYMENT_RECONCILE_MINUTES: optionalString
+    .transform((v) => (v === undefined ? 30 : Number(v)))
+    .refine((v) => Number.isInteger(v) && v >= 1 && v <= 7 * 24 * 60, {
+      message: 'must be a whole number of minutes, 1 to 10080',
+    }),
+  // Whether companies and investors need a paid-up alliance membership to make offers and bid.
+  MEMBERSHIP_REQUIRED_FOR_OFFERS: flag(false),
   // Uploads (server/files): the size limit, and S3-compatible storage instead of DATA_DIR/files.
   MAX_UPLOAD_MB: optionalString
     .transform((v) => (v === undefined ? 20 : Number(v)))
@@ -120,6 +160,10 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
   const s3Only = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'].filter(set);
   if (!set('S3_BUCKET') && s3Only.length > 0) {
     lines.push(`${s3Only.join(', ')} only apply to S3 storage; set S3_BUCKET or unset them`);
+  }
+  const stripeOnly = ['STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'].filter(set);
+  if (!set('STRIPE_SECRET_KEY') && stripeOnly.length > 0) {
+    lines.push(`${stripeOnly.join(', ')} only apply to Stripe payment; set STRIPE_SECRET_KEY or unset them`);
   }
   return lines;
 }

@@ -44,3 +44,24 @@ test('a short operator password is refused', () => {
     /OPERATOR_PASSWORD must be at least 10 characters/,
   );
 });
+
+test('STRIPE_API_BASE must be an http(s) URL', () => {
+  const stripe = { STRIPE_SECRET_KEY: 'sk_test_x' };
+  expect(parseConfig({ ...stripe, STRIPE_API_BASE: 'http://127.0.0.1:12111' }).STRIPE_API_BASE).toBe(
+    'http://127.0.0.1:12111',
+  );
+  expect(() => parseConfig({ ...stripe, STRIPE_API_BASE: 'ftp://127.0.0.1:12111' })).toThrow(
+    /STRIPE_API_BASE must be a URL/,
+  );
+  expect(() => parseConfig({ ...stripe, STRIPE_API_BASE: '127.0.0.1:12111' })).toThrow(/STRIPE_API_BASE must be a URL/);
+});
+
+test('the Stripe webhook secret and API base only apply with STRIPE_SECRET_KEY', () => {
+  expect(() => parseConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_API_BASE: 'http://127.0.0.1:12111' })).toThrow(
+    /STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE only apply to Stripe payment; set STRIPE_SECRET_KEY/,
+  );
+  expect(() => parseConfig({ STRIPE_API_BASE: 'http://127.0.0.1:12111' })).toThrow(/STRIPE_SECRET_KEY/);
+  expect(parseConfig({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }).STRIPE_WEBHOOK_SECRET).toBe(
+    'whsec_x',
+  );
+});
