@@ -10,6 +10,9 @@ import { freePort } from './server-process.ts';
 // module proxy serves it; no release binaries) into node_modules/.cache. Unlike
 // MinIO it builds in seconds, so it is built on demand wherever it is started.
 
+// Its embedded spec is Stripe's API 2026-08-26.dahlia, the version stripe-node
+// 22.6 pins: package.json keeps `stripe` on ~22.6 so SDK and mock agree (23.x
+// speaks 2026-10-28, where Checkout's `payment_method_types` was renamed).
 export const STRIPE_MOCK_VERSION = 'v0.203.0';
 
 const cacheDir = path.resolve(fileURLToPath(import.meta.url), '../../../node_modules/.cache/medip-stripe-mock');
