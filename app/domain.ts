@@ -67,6 +67,8 @@ export {
   registrationInput,
 } from '../server/deals/schemas.ts';
 export type { RegistrationView } from '../server/deals/registration.ts';
+export { bankReferenceInput, paymentListQuery, refundInput, PAYMENT_STATUSES } from '../server/payments/schemas.ts';
+export type { ReceiptView } from '../server/payments/receipts.ts';
 export type { DealDto } from '../server/deals/dto.ts';
 export type { DealActions, DealView } from '../server/deals/steps.ts';
 export type { NoticeDto } from '../server/deals/queues.ts';

@@ -27,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         mayCreateListings: can(auth.actor, { action: 'listing:create' }),
         mayReadOutbox: can(auth.actor, { action: 'outbox:read' }),
         mayConfirmPayments: can(auth.actor, { action: 'deal:confirm_payment' }),
+        mayManagePayments: can(auth.actor, { action: 'payment:manage' }),
         // The header's bell: one read by the user's id, for signed-in visitors only.
         unreadNotifications: auth.actor ? await context.notifications.unreadCount(auth.actor) : 0,
       }

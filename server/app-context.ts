@@ -14,6 +14,7 @@ import { logger } from './logger.ts';
 import * as notifications from './notifications/index.ts';
 import * as offers from './offers/index.ts';
 import * as orgs from './orgs/index.ts';
+import * as payments from './payments/index.ts';
 import * as search from './search/index.ts';
 import * as stats from './stats/index.ts';
 
@@ -157,6 +158,8 @@ export function createAppServices() {
       complete: deals.completeDeal,
       cancel: deals.cancelDeal,
       confirmPayment: deals.confirmPayment,
+      /** The buyer pays online: the deal's Stripe Checkout Session to send it to. */
+      pay: deals.payDeal,
       recordRegistration: deals.recordRegistration,
       /** What the technology-contract registration needs (/deals/:id/registration and its CSV). */
       registration: deals.getRegistration,
@@ -184,9 +187,48 @@ export function createAppServices() {
       unreadCount: notifications.unreadCount,
       markRead: notifications.markRead,
     },
+    /** Stripe's webhooks; deal payments go through `deals`. */
+    payments: {
+      receiveStripeWebhook: payments.receiveStripeWebhook,
+      /** The operator's /operator/payments: every payment, and the steps taken by hand. */
+      list: payments.listPayments,
+      getForOperator: payments.getPaymentForOperator,
+      recordPayout: payments.recordPayout,
+      refund: payments.refundByOperator,
+      reconcile: payments.reconcileByOperator,
+    },
+    /** Receipts of succeeded payments and refunds (/receipts/:reference), for the parties and the operators. */
+    receipts: {
+      get: payments.getReceipt,
+    },
+    /** Sellers' Stripe Connect accounts (/account/payouts): their state comes from Stripe's account events. */
+    payouts: {
+      /** The page for the actor's organization: why not, offline, or its status (`from=return` reads Stripe afresh). */
+      view: payments.payoutsView,
+      /** Creates the connected account once and answers Stripe's onboarding link. */
+      onboard: payments.startOnboarding,
+    },
+    /** Alliance membership fees: the operator's plans and offline invoices, the owner's Stripe subscription. */
+    membership: {
+      /** The actor's organization's state, plans and invoices (/account/membership). */
+      page: payments.membership.membershipPage,
+      subscribe: payments.membership.startSubscription,
+      billingPortal: payments.membership.openBillingPortal,
+      /** Public: the badge on an organization's page. */
+      publicStatus: payments.membership.publicMembership,
+      operatorView: payments.membership.operatorMemberships,
+      createPlan: payments.membership.createPlan,
+      updatePlan: payments.membership.updatePlan,
+      issueInvoice: payments.membership.issueInvoice,
+      markInvoicePaid: payments.membership.markInvoicePaid,
+    },
     health: {
-      /** What /healthz reports: each backing service, 'ok' or 'down'. */
-      status: async () => ({ db: await databaseStatus(), search: await search.searchStatus() }),
+      /** What /healthz reports: each backing service, 'ok' or 'down', and the payment provider in use. */
+      status: async () => ({
+        db: await databaseStatus(),
+        search: await search.searchStatus(),
+        payments: payments.stripeConfigured() ? ('stripe' as const) : ('offline' as const),
+      }),
     },
     logger,
     /** Where people reach the site (canonical links, sitemaps); not a secret. */

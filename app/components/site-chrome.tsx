@@ -32,6 +32,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
           {viewer?.mayReviewOrganizations ? <NavLink to="/operator/organizations">{t('nav.orgQueue')}</NavLink> : null}
           {viewer?.mayReviewListings ? <NavLink to="/operator/listings">{t('nav.listingQueue')}</NavLink> : null}
           {viewer?.mayConfirmPayments ? <NavLink to="/operator/deals">{t('nav.dealQueue')}</NavLink> : null}
+          {viewer?.mayManagePayments ? <NavLink to="/operator/payments">{t('payments.nav')}</NavLink> : null}
           {viewer?.mayReadOutbox ? <NavLink to="/operator/outbox">{t('nav.outbox')}</NavLink> : null}
         </nav>
         <div className="site-header__actions">

@@ -112,6 +112,9 @@ export default function Account() {
             </div>
           </dl>
           {!org.verified ? <p className="hint">{t('auth.unverifiedNote')}</p> : null}
+          <p>
+            <Link to="/account/payouts">{t('payouts.accountLink')}</Link>
+          </p>
           {mayEditOrganization ? (
             <Form method="post" id="credit-code">
               <input type="hidden" name="intent" value="credit-code" />

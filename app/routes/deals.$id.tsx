@@ -6,7 +6,13 @@ import { DealTermsList } from '~/components/deal-terms';
 import { AmountsPublication } from '~/components/deals/amounts-publication';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '~/components/forms';
-import { amountsPublicationInput, cancelInput, objectionResolutionInput, registrationInput } from '~/domain';
+import {
+  amountsPublicationInput,
+  bankReferenceInput,
+  cancelInput,
+  objectionResolutionInput,
+  registrationInput,
+} from '~/domain';
 import { useLocale } from '~/root';
 import { formatDateTime, formatMoney, pickText } from '~/utils/format';
 import { formHandler, pageHandler } from '~/utils/http.server';
@@ -37,8 +43,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         case 'complete':
           await context.deals.complete(actor, id);
           break;
+        case 'pay': {
+          // To Stripe Checkout (the open session of this payment, or a new one); it comes back to this page.
+          const checkout = await context.deals.pay(actor, id, { locale: locale === 'zh-CN' ? 'zh' : 'en' });
+          return redirect(checkout.url, 303);
+        }
         case 'confirm_payment':
-          await context.deals.confirmPayment(actor, id);
+          await context.deals.confirmPayment(actor, id, parseInput(bankReferenceInput, form, locale));
           break;
         case 'cancel':
           await context.deals.cancel(actor, id, parseInput(cancelInput, form, locale));

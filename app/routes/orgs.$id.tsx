@@ -38,12 +38,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const organization = await context.orgs.get(actor, params.id ?? '');
     const query = searchQuery.parse({ organization: organization.id, pageSize: 48 });
     const listings = await context.search.listings(actor, query, { facets: [] });
-    return json({ organization, listings });
+    const membership = await context.membership.publicStatus(organization.id);
+    return json({ organization, listings, membership });
   });
 }
 
 export default function OrganizationPage() {
-  const { organization: org, listings } = useLoaderData<typeof loader>();
+  const { organization: org, listings, membership } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const name = pickText(org.name, locale);
@@ -77,6 +78,13 @@ export default function OrganizationPage() {
           ) : (
             <span className="badge">{t('listing.unverified')}</span>
           )}
+          {membership ? (
+            <span className="badge badge--verified" data-testid="membership-badge">
+              {membership.until
+                ? t('membership.badgeUntil', { date: formatDate(membership.until, locale) })
+                : t('membership.badge')}
+            </span>
+          ) : null}
         </p>
         <h1 lang={name.lang}>{name.text}</h1>
         {other && other !== name.text ? <p lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{other}</p> : null}

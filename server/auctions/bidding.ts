@@ -3,6 +3,7 @@ import { isDuplicateKeyError } from '../db/insert-once.ts';
 import { conflict, fieldErrorsOf, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
 import { findVisibleListing, type ListingDoc } from '../listings/index.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
+import { requireMembership } from '../payments/index.ts';
 import { nextMinimum, rollForward, startedHead } from './head.ts';
 import { AuctionSlot, slotId, type AuctionHeadDoc, type BidSlotDoc } from './model.ts';
 import { tellAuction } from './notify.ts';
@@ -44,6 +45,7 @@ export async function placeBid(actor: Actor, listingId: string, input: unknown):
   if (!actor) throw unauthorized();
   const listing = await findVisibleListing(actor, listingId);
   checkBidder(actor, listing);
+  await requireMembership(actor);
   const parsed = bidInput.safeParse(input);
   if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues, 'amount'));
   const { amount } = parsed.data;

@@ -75,6 +75,18 @@ export type Permission =
   | { action: 'deal:cancel_any' }
   /** Objecting to a deal in public notice: anyone signed in (the notice exists to hear them). */
   | { action: 'deal:object' }
+  /** Paying a deal (opening Checkout): its buyer's members. */
+  | { action: 'deal:pay'; deal: DealResource }
+  /** A payment's or refund's receipt: the paying and the paid organization, and the operators. */
+  | { action: 'payment:view'; payment: PaymentResource }
+  /** Every payment, reconciliation, refunds and payouts recorded by hand: the operators. */
+  | { action: 'payment:manage' }
+  /** Onboarding the organization's Stripe account for payouts: its owner and admins. */
+  | { action: 'payout:manage'; organizationId: string }
+  /** Subscribing to the alliance and managing its billing: the organization's owner. */
+  | { action: 'membership:subscribe'; organizationId: string }
+  /** Defining membership plans and issuing offline invoices: the operators. */
+  | { action: 'membership:manage' }
   | { action: 'bid:place' }
   | { action: 'org:view' }
   /**
@@ -99,6 +111,12 @@ export type Permission =
   | { action: 'inquiry:reply'; thread: ThreadResource }
   /** How the request proved who it is: a personal API token may not mint another token. */
   | { action: 'token:create'; credential: Credential };
+
+/** The organizations a payment concerns; `payeeOrganizationId` null: the alliance (membership fees). */
+export interface PaymentResource {
+  payerOrganizationId: string;
+  payeeOrganizationId: string | null;
+}
 
 /** What authenticated the request: the session cookie, or a personal API token. */
 export type Credential = 'session' | 'token';
@@ -167,7 +185,18 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'deal:cancel_any':
     case 'org:review':
     case 'outbox:read':
+    case 'payment:manage':
+    case 'membership:manage':
       return isOperator(actor);
+    case 'deal:pay':
+      return actor !== null && actor.organizationId === permission.deal.buyerOrganizationId;
+    case 'payment:view':
+      return (
+        isOperator(actor) ||
+        (actor !== null &&
+          (actor.organizationId === permission.payment.payerOrganizationId ||
+            actor.organizationId === permission.payment.payeeOrganizationId))
+      );
     // Anyone signed in, verified or not, may follow listings and see their organization's dashboard.
     case 'listing:follow':
     case 'dashboard:view':
@@ -225,8 +254,11 @@ export function can(actor: Actor, permission: Permission): boolean {
     // A leaked token must not outlive its revocation by minting a successor.
     case 'token:create':
       return actor !== null && permission.credential === 'session';
+    case 'membership:subscribe':
+      return actor !== null && actor.organizationId === permission.organizationId && actor.role === 'owner';
     case 'org:invite':
     case 'org:manage_profile':
+    case 'payout:manage':
       return (
         actor !== null &&
         actor.organizationId === permission.organizationId &&

@@ -9,6 +9,7 @@ import { offlineProvider } from '../payments/index.ts';
 import { createChangeFeed } from '../shared/change-feed.ts';
 import type { OrganizationKind } from '../vocabulary.ts';
 import { toDealDto, type DealDto } from './dto.ts';
+import { paymentOf } from './payment.ts';
 import {
   Deal,
   DealExclusiveClaim,
@@ -191,5 +192,6 @@ async function settle(deal: DealDoc): Promise<void> {
     await insertOnce(DealPaymentDue, { _id: id }, { _id: id, since: deal.createdAt });
   }
   if (deal.exclusive) await moveListingForDeal(deal.listing.id, 'published', 'under_offer', deal.createdBy);
+  await paymentOf(deal);
   await feed.publish({ dealId: id, listingId: deal.listing.id, exclusive: deal.exclusive, source: deal.source });
 }

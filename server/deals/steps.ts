@@ -3,7 +3,12 @@ import { can, type Actor } from '../auth/permissions.ts';
 import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
 import { moveListingForDeal } from '../listings/index.ts';
 import { logger } from '../logger.ts';
-import { offlineProvider, type PaymentInstructions } from '../payments/index.ts';
+import {
+  offlineProvider,
+  recordOfflinePayment,
+  type DealPaymentView,
+  type PaymentInstructions,
+} from '../payments/index.ts';
 import { finishCompletion, markCompleting } from './completion.ts';
 import { afterNotice } from './create.ts';
 import { resourceOf, toDealDto, type DealDto } from './dto.ts';
@@ -19,6 +24,7 @@ import {
 } from './model.ts';
 import { registrationStateOf, type RegistrationState } from './registration-state.ts';
 import { tellParties } from './notify.ts';
+import { paymentOf, paymentViewOf, settlePaymentOfCancelled } from './payment.ts';
 import { OBJECTION_ID } from './schemas.ts';
 import { transition, visibleDeal } from './transition.ts';
 
@@ -36,6 +42,8 @@ export interface DealActions {
   /** 'propose' (the first party), 'confirm' (the other party) or 'operator' (with a reason). */
   cancel: 'propose' | 'confirm' | 'operator' | null;
   confirmPayment: boolean;
+  /** The buyer may pay online (Stripe Checkout); bank transfer is always open to it while payment is due. */
+  pay: boolean;
   resolveObjections: boolean;
   recordRegistration: boolean;
   /** A party, until completion: agree to show the amounts on the public ledger, or withdraw its agreement. */
@@ -47,11 +55,17 @@ export interface DealView {
   actions: DealActions;
   /** Shown to the buyer while the payment is due. */
   paymentInstructions: PaymentInstructions | null;
+  /** The money's state: provider, fee, refunds, payout (null when nothing is paid at signing). */
+  payment: DealPaymentView | null;
   /** Whether the technology-contract registration data exists for this deal yet (/deals/:id/registration). */
   registration: RegistrationState;
 }
 
-export function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealActions {
+export function actionsFor(
+  actor: NonNullable<Actor>,
+  deal: DealDoc,
+  payment: DealPaymentView | null = null,
+): DealActions {
   const party = can(actor, { action: 'deal:act', deal: resourceOf(deal) });
   const open = OPEN.includes(deal.status);
   let cancel: DealActions['cancel'] = null;
@@ -63,6 +77,10 @@ export function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealAction
     complete: party && COMPLETABLE.includes(deal.status),
     cancel,
     confirmPayment: deal.status === 'awaiting_payment' && can(actor, { action: 'deal:confirm_payment' }),
+    pay:
+      deal.status === 'awaiting_payment' &&
+      Boolean(payment?.stripeAvailable) &&
+      can(actor, { action: 'deal:pay', deal: resourceOf(deal) }),
     resolveObjections:
       deal.objections.some((o) => o.status === 'open') && can(actor, { action: 'deal:resolve_objection' }),
     recordRegistration: party && deal.status === 'completed' && deal.registrationNumber === null,
@@ -70,11 +88,13 @@ export function actionsFor(actor: NonNullable<Actor>, deal: DealDoc): DealAction
   };
 }
 
-function viewOf(actor: NonNullable<Actor>, deal: DealDoc): DealView {
+async function viewOf(actor: NonNullable<Actor>, deal: DealDoc): Promise<DealView> {
   const buyerSees = actor.organizationId === deal.buyer.organization || can(actor, { action: 'deal:confirm_payment' });
+  const payment = await paymentViewOf(deal);
   return {
     deal: toDealDto(deal),
-    actions: actionsFor(actor, deal),
+    actions: actionsFor(actor, deal, payment),
+    payment,
     paymentInstructions:
       deal.status === 'awaiting_payment' && deal.payment && buyerSees
         ? offlineProvider.instructions(deal.payment)
@@ -169,20 +189,21 @@ export async function endNotice(id: string, now = new Date()): Promise<boolean> 
   return true;
 }
 
-/** The operator confirms the bank transfer arrived. */
-export async function confirmPayment(actor: Actor, id: string): Promise<DealView> {
+/**
+ * The operator confirms the bank transfer arrived: recorded on the payment
+ * (provider offline), which moves the deal to `paid` (./payment.ts).
+ */
+export async function confirmPayment(
+  actor: Actor,
+  id: string,
+  input: { bankReference: string | null } = { bankReference: null },
+): Promise<DealView> {
   const visible = await visibleDeal(actor, id);
   if (!can(actor, { action: 'deal:confirm_payment' })) throw forbidden();
-  const { deal, changed } = await transition(String(visible._id), (deal) => {
-    if (deal.status === 'paid') return null;
-    if (deal.status !== 'awaiting_payment') throw conflict('errors.deals.state');
-    return { type: 'payment_confirmed', by: actor!.userId, to: 'paid' };
-  });
-  if (changed) {
-    await DealPaymentDue.deleteOne({ _id: id });
-    await tellParties(deal, 'paid', actor!.userId);
-  }
-  return viewOf(actor!, deal);
+  if (visible.status !== 'paid' && visible.status !== 'awaiting_payment') throw conflict('errors.deals.state');
+  const payment = await paymentOf(visible);
+  if (payment && visible.status === 'awaiting_payment') await recordOfflinePayment(actor, payment._id, input);
+  return viewOf(actor!, await visibleDeal(actor, id));
 }
 
 /** Either party completes a paid deal (or one with nothing due); the ledger entry is appended exactly once. */
@@ -279,6 +300,7 @@ export async function cancelDeal(actor: Actor, id: string, input: { reason: stri
 async function afterCancel(deal: DealDoc, by: string): Promise<void> {
   const id = String(deal._id);
   await Promise.all([DealNotice.deleteOne({ _id: id }), DealPaymentDue.deleteOne({ _id: id })]);
+  await settlePaymentOfCancelled(deal, by);
   if (deal.exclusive) {
     await DealExclusiveClaim.deleteOne({ _id: deal.listing.id, deal: id });
     await moveListingForDeal(deal.listing.id, 'under_offer', 'published', by);

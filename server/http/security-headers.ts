@@ -43,7 +43,9 @@ function contentSecurityPolicyDirectives({ https, development }: SecurityHeaderO
     'connect-src': development ? ["'self'", 'ws:'] : ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
-    'form-action': ["'self'"],
+    // A form may answer with a redirect to Stripe (Checkout, the billing portal, Connect onboarding),
+    // and Chromium holds form-action to the redirect's target as well.
+    'form-action': ["'self'", 'https://*.stripe.com'],
     'frame-ancestors': ["'none'"],
     ...(https ? { 'upgrade-insecure-requests': [] } : {}),
   };

@@ -9,6 +9,7 @@ import { expireDrafts } from '../listings/index.ts';
 import { sendQueuedMails } from '../notifications/index.ts';
 import { sweepOffers } from '../offers/index.ts';
 import { reconcileOrganizationMembers, refreshMemberCounts } from '../orgs/index.ts';
+import { reconcilePayments } from '../payments/index.ts';
 import { flushSearch, replayPending } from '../search/index.ts';
 import { isJobRegistered, registerJob, type JobDefinition } from './scheduler.ts';
 
@@ -57,6 +58,8 @@ export const BUILTIN_JOBS: JobDefinition[] = [
   { name: 'auction-register', intervalMs: 24 * 60 * MINUTE, run: () => registerOpenAuctions() },
   // Idempotency-Key responses older than a day.
   { name: 'idempotency-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeIdempotencyKeys() },
+  // Stripe payments left open longer than PAYMENT_RECONCILE_MINUTES are asked about at Stripe (a lost webhook strands nothing).
+  { name: 'payment-reconcile', intervalMs: 5 * MINUTE, run: () => reconcilePayments() },
   // Notification mails queued by the inbox: each attempt claimed once, failures retried with backoff.
   { name: 'notification-mail', intervalMs: MINUTE / 2, run: () => sendQueuedMails() },
 ];

@@ -37,6 +37,8 @@ export const MAILED_TYPES: ReadonlySet<string> = new Set([
   'deal.completed',
   'deal.cancelled',
   'deal.notice_ended',
+  'payment.receipt',
+  'payment.refund_receipt',
 ]);
 
 const MINUTE = 60_000;

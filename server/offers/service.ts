@@ -4,6 +4,7 @@ import type { DealTerms } from '../deals/terms.ts';
 import { conflict, fieldErrorsOf, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
 import { getListing, type ListingDto } from '../listings/index.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
+import { requireMembership } from '../payments/index.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 import { tellSide } from './delivery.ts';
 import { toOfferDto, type OfferDto } from './dto.ts';
@@ -102,6 +103,7 @@ export async function makeOffer(actor: Actor, listingId: string, input: unknown)
   const listing = await getListing(actor, listingId);
   if (listing.organization?.id === actor.organizationId) throw forbidden('errors.offers.ownListing');
   if (!can(actor, { action: 'offer:make' })) throw forbidden(makeRefusal(actor));
+  await requireMembership(actor);
   checkOpen(listing);
   const parsed = parseOffer(input);
   checkDealType(listing, actor.organizationKind, parsed.terms);

@@ -9,6 +9,8 @@ export interface CallOptions {
   form?: Record<string, string>;
   /** A multipart body (uploads); fetch sets its Content-Type with the boundary. */
   multipart?: FormData;
+  /** A body sent byte for byte as given (signed webhooks). */
+  raw?: string;
   headers?: Record<string, string>;
   cookie?: string | null;
   params?: Record<string, string>;
@@ -29,6 +31,8 @@ export async function call(handler: Handler, path: string, options: CallOptions 
     body = new URLSearchParams(options.form);
   } else if (options.multipart) {
     body = options.multipart;
+  } else if (options.raw !== undefined) {
+    body = options.raw;
   }
   const request = new Request(`http://localhost${path}`, {
     method: options.method ?? (body ? 'POST' : 'GET'),
