@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { E2E_DB_PORT, E2E_PORT, E2E_STRIPE_PORT } from './tests/e2e/support/ports.ts';
-import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET } from './tests/e2e/support/stripe.ts';
+import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET } from './tests/e2e/support/stripe-keys.ts';
 
 // The browser tests run the real server (built app, embedded FerretDB, demo
 // data) on a fresh data directory, in Debian's Chromium, with Stripe payment

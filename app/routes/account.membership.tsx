@@ -34,6 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return formHandler(request, async () => {
     const form = await readForm(request);
     if (form.intent === 'billing') return redirect((await context.membership.billingPortal(actor)).url, 303);
+    if (form.intent !== 'subscribe') return json({ formError: null, fieldErrors: {} }, { status: 400 });
     const locale = (await getLocale(request)) === 'zh-CN' ? 'zh' : 'en';
     const { url } = await context.membership.subscribe(actor, { plan: form.plan }, { locale });
     return redirect(url, 303);
@@ -66,10 +67,17 @@ export default function MembershipPage() {
           <span className={membership.member ? 'badge badge--verified' : 'badge'}>
             {t(`membership.status.${membership.status}`)}
           </span>
-          {membership.plan ? <span lang={pickText(membership.plan.name, locale).lang}> {pickText(membership.plan.name, locale).text}</span> : null}
+          {membership.plan ? (
+            <span lang={pickText(membership.plan.name, locale).lang}>
+              {' '}
+              {pickText(membership.plan.name, locale).text}
+            </span>
+          ) : null}
         </p>
         {until ? <p>{t('membership.account.paidThrough', { date: until })}</p> : null}
-        {membership.cancelAtPeriodEnd && until ? <p>{t('membership.account.endsAtPeriodEnd', { date: until })}</p> : null}
+        {membership.cancelAtPeriodEnd && until ? (
+          <p>{t('membership.account.endsAtPeriodEnd', { date: until })}</p>
+        ) : null}
         {billingPortal ? (
           <Form method="post">
             <button type="submit" name="intent" value="billing" className="button button--secondary">
@@ -119,11 +127,7 @@ export default function MembershipPage() {
             </p>
           </div>
         ))}
-        {invoices.length === 0 ? (
-          <p>{t('membership.invoices.none')}</p>
-        ) : (
-          <MembershipInvoices invoices={invoices} />
-        )}
+        {invoices.length === 0 ? <p>{t('membership.invoices.none')}</p> : <MembershipInvoices invoices={invoices} />}
       </section>
     </div>
   );

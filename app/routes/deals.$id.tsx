@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { DealTermsList } from '~/components/deal-terms';
 import { AmountsPublication } from '~/components/deals/amounts-publication';
+import { DealPayment } from '~/components/deals/deal-payment';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from '~/components/forms';
 import {
@@ -81,7 +82,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const PARTY_NOTES: readonly string[] = ['amounts_publication_agreed', 'amounts_publication_withdrawn'];
 
 export default function DealPage() {
-  const { deal, actions, paymentInstructions, registration } = useLoaderData<typeof loader>();
+  const view = useLoaderData<typeof loader>();
+  const { deal, actions, registration } = view;
   const { t } = useTranslation();
   const locale = useLocale();
   const title = pickText(deal.listing.title, locale);
@@ -139,15 +141,7 @@ export default function DealPage() {
         <DealTermsList terms={deal.terms} />
       </section>
 
-      {paymentInstructions ? (
-        <section aria-labelledby="deal-payment" className="card">
-          <h2 id="deal-payment">{t('deals.payment.title')}</h2>
-          <p>{t('deals.payment.bankTransfer', { amount: formatMoney(paymentInstructions.amount, locale) })}</p>
-          <p>
-            {t('deals.payment.reference')} <code>{paymentInstructions.reference}</code>
-          </p>
-        </section>
-      ) : null}
+      <DealPayment view={view} />
 
       <FormError />
       <DealActionForms />
@@ -213,6 +207,7 @@ function DealActionForms() {
       {actions.confirmPayment ? (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="confirm_payment" />
+          <TextField name="bankReference" label={t('deals.actions.bankReference')} maxLength={120} />
           <SubmitButton>{t('deals.actions.confirmPayment')}</SubmitButton>
         </Form>
       ) : null}

@@ -88,8 +88,18 @@ function PlanForm() {
           <p className="hint">{t('membership.operator.priceForLater')}</p>
         </>
       ) : null}
-      <TextField name="name.zh" label={t('membership.operator.nameZh')} maxLength={120} defaultValue={value('name.zh', editing?.name.zh)} />
-      <TextField name="name.en" label={t('membership.operator.nameEn')} maxLength={120} defaultValue={value('name.en', editing?.name.en)} />
+      <TextField
+        name="name.zh"
+        label={t('membership.operator.nameZh')}
+        maxLength={120}
+        defaultValue={value('name.zh', editing?.name.zh)}
+      />
+      <TextField
+        name="name.en"
+        label={t('membership.operator.nameEn')}
+        maxLength={120}
+        defaultValue={value('name.en', editing?.name.en)}
+      />
       {editing ? (
         <p>
           {t('membership.operator.kind')}: {t(`orgKinds.${editing.organizationKind}`)}
@@ -159,7 +169,13 @@ function InvoiceForm() {
         }))}
         defaultValue={text(sent, 'plan')}
       />
-      <TextField name="dueDate" type="date" label={t('membership.operator.dueDate')} required defaultValue={text(sent, 'dueDate')} />
+      <TextField
+        name="dueDate"
+        type="date"
+        label={t('membership.operator.dueDate')}
+        required
+        defaultValue={text(sent, 'dueDate')}
+      />
       <input type="hidden" name="intent" value="issue-invoice" />
       <SubmitButton>{t('membership.operator.issue')}</SubmitButton>
     </Form>
@@ -224,15 +240,12 @@ export default function OperatorMemberships() {
             invoices={invoices}
             actions={(invoice) => (
               <>
-                <Link to={`/orgs/${invoice.organization}`}>
-                  {t('membership.operator.organizationLink')}
-                </Link>
+                <Link to={`/orgs/${invoice.organization}`}>{t('membership.operator.organizationLink')}</Link>
                 {invoice.status === 'pending' ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="reference" value={invoice.reference} />
                     <label>
-                      {t('membership.operator.bankReference')}{' '}
-                      <input name="bankReference" maxLength={100} />
+                      {t('membership.operator.bankReference')} <input name="bankReference" maxLength={100} />
                     </label>
                     <button type="submit" name="intent" value="mark-paid" className="button">
                       {t('membership.operator.markPaid')}

@@ -19,7 +19,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'receipts.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor } = await requireUser(request, context);
   return pageHandler(async () =>
-    json(await context.receipts.get(actor, params.reference ?? '', params.refundId ?? ''), { headers: RECEIPT_HEADERS }),
+    json(await context.receipts.get(actor, params.reference ?? '', params.refundId ?? ''), {
+      headers: RECEIPT_HEADERS,
+    }),
   );
 }
 

@@ -106,3 +106,14 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new DomainError('invalid', 'errors.badJson', { _: ['errors.badJson'] });
   }
 }
+
+/** A JSON body for actions whose fields are all optional: no body at all reads as `{}`. */
+export async function readOptionalJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DomainError('invalid', 'errors.badJson', { _: ['errors.badJson'] });
+  }
+}

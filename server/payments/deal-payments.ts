@@ -10,6 +10,7 @@ import { NO_STRIPE_IDS, Payment, PaymentOpen, StripeLink, type PaymentDoc, type 
 import { platformFee } from './fees.ts';
 import { recordSucceeded, linkStripeIds } from './settle.ts';
 import { toStripeAmount, withinStripeLimits } from './stripe/amounts.ts';
+import { askStripe } from './stripe/ask.ts';
 import { stripe, stripeConfigured } from './stripe/client.ts';
 import { stripeCustomerFor } from './stripe/customers.ts';
 import { changePayment, findPayment } from './transition.ts';
@@ -66,6 +67,8 @@ const BANK_TRANSFER_TYPES: Partial<
 };
 
 const SESSION_HOURS = 24;
+/** Stripe refused or is unreachable: the page says so and offers the bank transfer. */
+const CHECKOUT_ERRORS = { refused: 'errors.payments.stripeRefused', unavailable: 'errors.payments.stripeDown' };
 /** A session about to expire is not handed out: the buyer needs time to pay. */
 const SESSION_MARGIN_MS = 10 * 60_000;
 
@@ -93,8 +96,10 @@ export async function startDealCheckout(request: CheckoutRequest): Promise<strin
     ) {
       return open.checkoutUrl;
     }
-    if (open.checkoutSessionId && (await sessionWasPaid(payment))) throw conflict('errors.payments.alreadyPaid');
-    const session = await createSession(payment, request);
+    if (open.checkoutSessionId && (await askStripe(() => sessionWasPaid(payment), CHECKOUT_ERRORS))) {
+      throw conflict('errors.payments.alreadyPaid');
+    }
+    const session = await askStripe(() => createSession(payment, request), CHECKOUT_ERRORS);
     const { changed } = await changePayment(payment._id, (p) =>
       p.version !== payment.version
         ? null

@@ -60,7 +60,11 @@ afterEach(() => {
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** A paid (or failed) invoice of the organization's subscription for the year ending at `periodEnd`. */
-function invoice(member: Member, periodEnd: Date, { id = `in_${Math.random().toString(36).slice(2, 12)}`, sub = 'sub_m1' } = {}) {
+function invoice(
+  member: Member,
+  periodEnd: Date,
+  { id = `in_${Math.random().toString(36).slice(2, 12)}`, sub = 'sub_m1' } = {},
+) {
   return {
     ...invoiceShape,
     id,
@@ -71,11 +75,19 @@ function invoice(member: Member, periodEnd: Date, { id = `in_${Math.random().toS
     parent: {
       type: 'subscription_details',
       quote_details: null,
-      subscription_details: { metadata: { organization: member.organizationId, plan: companyPlanId }, subscription: sub },
+      subscription_details: {
+        metadata: { organization: member.organizationId, plan: companyPlanId },
+        subscription: sub,
+      },
     },
     lines: {
       ...invoiceShape.lines,
-      data: [{ ...invoiceShape.lines.data[0]!, period: { start: seconds(periodEnd) - 365 * 86400, end: seconds(periodEnd) } }],
+      data: [
+        {
+          ...invoiceShape.lines.data[0]!,
+          period: { start: seconds(periodEnd) - 365 * 86400, end: seconds(periodEnd) },
+        },
+      ],
     },
   };
 }
@@ -105,7 +117,11 @@ test('a plan takes its yearly fee in major units and stores minor units', async 
     amount: '1,500.25',
     active: 'true',
   });
-  expect(plan).toMatchObject({ organizationKind: 'investor', amount: { amount: 150_025, currency: 'USD' }, active: true });
+  expect(plan).toMatchObject({
+    organizationKind: 'investor',
+    amount: { amount: 150_025, currency: 'USD' },
+    active: true,
+  });
 });
 
 test('a plan without a name, with a bad amount or an unknown kind is refused per field', async () => {
@@ -163,7 +179,7 @@ test("only the organization's owner subscribes: an admin or a member is refused"
   }
 });
 
-test("subscribing sends the owner to a Stripe Checkout URL, and a second click to the same one", async () => {
+test('subscribing sends the owner to a Stripe Checkout URL, and a second click to the same one', async () => {
   const company = await createMember();
   const first = await startSubscription(company.actor, { plan: companyPlanId });
   expect(first.url).toMatch(/^https:\/\/checkout\.stripe\.com\//);
@@ -172,7 +188,7 @@ test("subscribing sends the owner to a Stripe Checkout URL, and a second click t
   expect((await membershipOf(company))?.checkout).toMatchObject({ plan: companyPlanId, url: first.url });
 });
 
-test("a plan for another kind of organization, or a malformed plan id, cannot be subscribed to", async () => {
+test('a plan for another kind of organization, or a malformed plan id, cannot be subscribed to', async () => {
   const investor = await createMember({ kind: 'investor' });
   expect(await refusal(startSubscription(investor.actor, { plan: companyPlanId }))).toMatchObject({
     code: 'invalid',
@@ -202,10 +218,12 @@ test('a paid invoice makes the membership active until the end of the invoiced p
     payer: { organization: company.organizationId },
   });
   expect(await StripeLink.findById('in_1PaidOnce').lean()).toMatchObject({ payment: 'MEM-IN-1PAIDONCE' });
-  expect(await publicMembership(company.organizationId)).toEqual({ until: new Date(seconds(end) * 1000).toISOString() });
+  expect(await publicMembership(company.organizationId)).toEqual({
+    until: new Date(seconds(end) * 1000).toISOString(),
+  });
 });
 
-test("an older invoice arriving after a newer one does not move paidThrough backwards", async () => {
+test('an older invoice arriving after a newer one does not move paidThrough backwards', async () => {
   const company = await createMember();
   const later = new Date(Date.now() + 730 * DAY);
   const earlier = new Date(Date.now() + 365 * DAY);
@@ -240,7 +258,12 @@ test('a failed renewal makes the membership past due, unless that period is alre
 
 test('a cancelled subscription is not revived by an older update arriving late', async () => {
   const company = await createMember();
-  await deliver(at(stripeEvent('customer.subscription.updated', subscription(company, 'active', { cancelAtPeriodEnd: true })), 60_000));
+  await deliver(
+    at(
+      stripeEvent('customer.subscription.updated', subscription(company, 'active', { cancelAtPeriodEnd: true })),
+      60_000,
+    ),
+  );
   expect(await membershipOf(company)).toMatchObject({ status: 'active', cancelAtPeriodEnd: true });
   await deliver(at(stripeEvent('customer.subscription.deleted', subscription(company, 'canceled')), 0));
   await deliver(at(stripeEvent('customer.subscription.updated', subscription(company, 'active')), 120_000));
@@ -283,7 +306,9 @@ test("an offline invoice is a pending membership payment the organization's owne
     amount: { amount: 1_200_000, currency: 'CNY' },
   });
   const page = await membershipPage(company.actor);
-  expect(page.invoices).toMatchObject([{ reference, status: 'pending', amount: { amount: 1_200_000, currency: 'CNY' } }]);
+  expect(page.invoices).toMatchObject([
+    { reference, status: 'pending', amount: { amount: 1_200_000, currency: 'CNY' } },
+  ]);
 });
 
 test('issuing the same invoice form twice makes one invoice', async () => {
@@ -346,7 +371,10 @@ async function publishedAuctionListing() {
   return String(listing._id);
 }
 
-const offer = { terms: { dealType: 'assignment', price: { amount: 40_000_000, currency: 'CNY' } }, message: 'Interested.' };
+const offer = {
+  terms: { dealType: 'assignment', price: { amount: 40_000_000, currency: 'CNY' } },
+  message: 'Interested.',
+};
 
 test('with membership required, a company without a membership can neither offer nor bid', async () => {
   config().MEMBERSHIP_REQUIRED_FOR_OFFERS = true;
@@ -357,7 +385,9 @@ test('with membership required, a company without a membership can neither offer
     message: 'errors.membership.required',
   });
   expect(
-    await refusal(placeBid(company.actor, await publishedAuctionListing(), { amount: { amount: 10_000_000, currency: 'CNY' } })),
+    await refusal(
+      placeBid(company.actor, await publishedAuctionListing(), { amount: { amount: 10_000_000, currency: 'CNY' } }),
+    ),
   ).toMatchObject({ code: 'forbidden', message: 'errors.membership.required' });
 });
 
@@ -368,7 +398,9 @@ test('with membership required, a member in good standing offers and bids', asyn
   const listingId = String((await createListing((await createMember({ kind: 'basic_institute' })).organizationId))._id);
   expect(await refusal(makeOffer(company.actor, listingId, offer))).toBeNull();
   expect(
-    await refusal(placeBid(company.actor, await publishedAuctionListing(), { amount: { amount: 10_000_000, currency: 'CNY' } })),
+    await refusal(
+      placeBid(company.actor, await publishedAuctionListing(), { amount: { amount: 10_000_000, currency: 'CNY' } }),
+    ),
   ).toBeNull();
 });
 

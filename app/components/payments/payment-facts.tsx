@@ -22,7 +22,11 @@ export function PartyNames({ payer, payee }: { payer: Party; payee: Party | null
   );
 }
 
-export function RefundedAmount({ payment }: { payment: { refunded: number; refundDue: number | null; amount: Money } }) {
+export function RefundedAmount({
+  payment,
+}: {
+  payment: { refunded: number; refundDue: number | null; amount: Money };
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { currency } = payment.amount;

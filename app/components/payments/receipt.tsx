@@ -71,8 +71,7 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
       </p>
       <RegistrationTable rows={rowsOf(receipt, tr)} />
       <p>
-        <span lang="zh-CN">{tr['zh-CN']('receipts.issuedBy')}</span>{' '}
-        <span lang="en">{tr.en('receipts.issuedBy')}</span>
+        <span lang="zh-CN">{tr['zh-CN']('receipts.issuedBy')}</span> <span lang="en">{tr.en('receipts.issuedBy')}</span>
       </p>
     </article>
   );

@@ -6,6 +6,7 @@ import { insertOnce } from '../../db/insert-once.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import { logger } from '../../logger.ts';
 import { Organization, type OrganizationDoc } from '../../orgs/index.ts';
+import { askStripe } from '../stripe/ask.ts';
 import { stripe, stripeConfigured } from '../stripe/client.ts';
 import { StripeAccount, type StripeAccountDoc } from './model.ts';
 import { accountState, applyAccountState, statusOf, type ConnectStatus } from './state.ts';
@@ -75,20 +76,7 @@ async function refreshFromStripe(organizationId: string): Promise<boolean> {
   }
 }
 
-/** Stripe's own failures become a message on the form; anything else is our bug and stays a 500. */
-async function askStripe<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (!(error instanceof Stripe.errors.StripeError)) throw error;
-    logger.warn({ err: error }, 'Stripe refused or failed a payouts request');
-    throw conflict(
-      error instanceof Stripe.errors.StripeInvalidRequestError
-        ? 'errors.payouts.stripeRefused'
-        : 'errors.payouts.stripeUnavailable',
-    );
-  }
-}
+const PAYOUT_ERRORS = { refused: 'errors.payouts.stripeRefused', unavailable: 'errors.payouts.stripeUnavailable' };
 
 /**
  * The organization's connected account, created on first use. Stripe's
@@ -100,16 +88,18 @@ async function connectedAccountFor(organization: OrganizationDoc): Promise<strin
   const organizationId = String(organization._id);
   const known = await findAccount(organizationId);
   if (known && !known.disconnectedAt) return known.account;
-  const created = await askStripe(() =>
-    stripe().accounts.create(
-      {
-        type: 'express',
-        country: organization.region.country,
-        capabilities: { transfers: { requested: true } },
-        metadata: { organization: organizationId },
-      },
-      { idempotencyKey: `connect-account:${organizationId}:${known?.account ?? 'first'}` },
-    ),
+  const created = await askStripe(
+    () =>
+      stripe().accounts.create(
+        {
+          type: 'express',
+          country: organization.region.country,
+          capabilities: { transfers: { requested: true } },
+          metadata: { organization: organizationId },
+        },
+        { idempotencyKey: `connect-account:${organizationId}:${known?.account ?? 'first'}` },
+      ),
+    PAYOUT_ERRORS,
   );
   const now = new Date();
   // The state at creation is the oldest there is: any event about the account is newer.
@@ -143,13 +133,15 @@ export async function startOnboarding(actor: Actor, organizationId: string): Pro
   if (!organization) throw notFound('organization');
   const account = await connectedAccountFor(organization);
   const base = `${config().PUBLIC_URL}${PAGE}`;
-  const link = await askStripe(() =>
-    stripe().accountLinks.create({
-      account,
-      type: 'account_onboarding',
-      refresh_url: `${base}?from=refresh`,
-      return_url: `${base}?from=return`,
-    }),
+  const link = await askStripe(
+    () =>
+      stripe().accountLinks.create({
+        account,
+        type: 'account_onboarding',
+        refresh_url: `${base}?from=refresh`,
+        return_url: `${base}?from=return`,
+      }),
+    PAYOUT_ERRORS,
   );
   return { url: link.url };
 }

@@ -55,6 +55,8 @@ const referenceFor = (invoiceId: string) => `MEM-${invoiceId.replace(/_/g, '-').
 
 /** The paid invoice as a membership Payment, so receipts and the operator's payments page list it. */
 async function recordInvoicePayment(event: Stripe.Event, invoice: Stripe.Invoice, target: Target): Promise<void> {
+  // A trial's zero invoice (paid up by bank transfer before subscribing) is no payment.
+  if (invoice.amount_paid === 0) return;
   const amount = fromStripeAmount(invoice.amount_paid, invoice.currency);
   const organization = await Organization.findById(target.organization).lean<OrganizationDoc>();
   if (!amount || !organization) {
@@ -143,7 +145,7 @@ export const membershipEventHandlers: StripeEventHandlers = {
         checkout: null,
         cancelAtPeriodEnd: false,
         ...(target.plan ? { plan: target.plan } : {}),
-        ...(session.payment_status === 'paid' ? { status: 'active' as const, statusAt: at } : {}),
+        ...(session.payment_status !== 'unpaid' ? { status: 'active' as const, statusAt: at } : {}),
       };
     });
   },
@@ -187,6 +189,7 @@ export const membershipEventHandlers: StripeEventHandlers = {
     });
   },
 
+  'customer.subscription.created': onSubscriptionChanged,
   'customer.subscription.updated': onSubscriptionChanged,
   'customer.subscription.deleted': onSubscriptionChanged,
 };

@@ -81,8 +81,7 @@ export async function issueInvoice(actor: Actor, input: unknown): Promise<Member
 async function creditInvoice(invoice: MembershipInvoiceDoc, paidAt: Date): Promise<void> {
   await changeMembership(invoice.organization, (membership) => {
     if (membership.creditedInvoices.includes(invoice._id)) return null;
-    const from =
-      membership.paidThrough && membership.paidThrough > paidAt ? membership.paidThrough : paidAt;
+    const from = membership.paidThrough && membership.paidThrough > paidAt ? membership.paidThrough : paidAt;
     return {
       status: 'active',
       statusAt: paidAt,

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { can, type Actor } from '../../auth/permissions.ts';
 import { conflict, fieldErrorsOf, forbidden, invalid, notFound, unauthorized } from '../../errors.ts';
+import type { Bilingual } from '../../shared/bilingual.ts';
 import type { Money } from '../../shared/money.ts';
 import type { OrganizationKind } from '../../vocabulary.ts';
 import { MembershipPlan, type MembershipPlanDoc } from './model.ts';
@@ -58,6 +59,12 @@ export async function activePlansFor(kind: OrganizationKind): Promise<PlanDto[]>
   return (await allPlans()).filter((plan) => plan.active && plan.organizationKind === kind);
 }
 
+/** The name without empty languages (a missing language must be absent, not null). */
+const nameOnly = (name: Bilingual): Bilingual => ({
+  ...(name.zh ? { zh: name.zh } : {}),
+  ...(name.en ? { en: name.en } : {}),
+});
+
 export async function createPlan(actor: Actor, input: unknown): Promise<PlanDto> {
   requireOperator(actor);
   const parsed = planInput.safeParse(input);
@@ -66,6 +73,7 @@ export async function createPlan(actor: Actor, input: unknown): Promise<PlanDto>
   const plan: MembershipPlanDoc = {
     _id: String(new mongoose.Types.ObjectId()),
     ...parsed.data,
+    name: nameOnly(parsed.data.name),
     version: 0,
     createdAt: now,
     updatedAt: now,
@@ -84,7 +92,7 @@ export async function updatePlan(actor: Actor, id: string, input: unknown): Prom
   const { version, ...fields } = parsed.data;
   const updated = await MembershipPlan.findOneAndUpdate(
     { _id: plan._id, version },
-    { $set: { ...fields, updatedAt: new Date() }, $inc: { version: 1 } },
+    { $set: { ...fields, name: nameOnly(fields.name), updatedAt: new Date() }, $inc: { version: 1 } },
     { returnDocument: 'after' },
   ).lean<MembershipPlanDoc>();
   if (!updated) throw conflict('errors.membership.planChanged');

@@ -65,7 +65,10 @@ export const subscribeInput = z.object({ plan: objectId });
 export const invoiceInput = z.object({
   /** Made when the operator's form was shown: posting the same form twice issues one invoice. */
   reference: z.string('validation.membership.reference').regex(INVOICE_REFERENCE, 'validation.membership.reference'),
-  organization: z.string('validation.membership.organization').trim().regex(OBJECT_ID, 'validation.membership.organization'),
+  organization: z
+    .string('validation.membership.organization')
+    .trim()
+    .regex(OBJECT_ID, 'validation.membership.organization'),
   plan: objectId,
   dueDate: z.iso.date('validation.membership.dueDate'),
 });

@@ -21,6 +21,8 @@ import { changeMembership, isMember, readMembership } from './state.ts';
 const RETURN_PATH = '/account/membership';
 /** How long a Checkout Session stays open (Stripe allows 30 minutes to 24 hours). */
 const SESSION_HOURS = 23;
+/** Stripe's shortest trial: a subscription may start charging later only if that is at least this far ahead. */
+const TRIAL_NOTICE_MS = 2 * 24 * 3600_000 + 3600_000;
 /** An open session is reused until shortly before Stripe expires it. */
 const REUSE_MARGIN_MS = 5 * 60_000;
 
@@ -76,6 +78,11 @@ export async function startSubscription(
   });
   const { amount, currency } = toStripeAmount(plan.amount);
   const metadata = { organization: actor.organizationId, plan: plan._id };
+  // Paid up for a while yet (by bank transfer): Stripe charges first when that ends (a trial needs two days' notice).
+  const paidAhead =
+    membership.paidThrough && membership.paidThrough.getTime() > Date.now() + TRIAL_NOTICE_MS
+      ? Math.floor(membership.paidThrough.getTime() / 1000)
+      : null;
   const back = `${config().PUBLIC_URL}${RETURN_PATH}`;
   // On the hour, so parallel clicks send identical parameters under their shared idempotency key.
   const expiresAt = (Math.floor(Date.now() / 3_600_000) + SESSION_HOURS) * 3600;
@@ -96,7 +103,7 @@ export async function startSubscription(
         },
       ],
       metadata,
-      subscription_data: { metadata },
+      subscription_data: { metadata, ...(paidAhead ? { trial_end: paidAhead } : {}) },
       success_url: `${back}?checkout=success`,
       cancel_url: `${back}?checkout=cancelled`,
       expires_at: expiresAt,
@@ -104,7 +111,7 @@ export async function startSubscription(
     },
     // Parallel clicks send the same key, so Stripe makes one session; the key moves on with each new session.
     {
-      idempotencyKey: `membership-checkout:${actor.organizationId}:${plan._id}:${plan.version}:${open?.sessionId ?? 'first'}:${expiresAt}:${locale ?? ''}`,
+      idempotencyKey: `membership-checkout:${actor.organizationId}:${plan._id}:${plan.version}:${open?.sessionId ?? 'first'}:${expiresAt}:${locale ?? ''}:${paidAhead ?? ''}`,
     },
   );
   if (!session.url) throw new Error(`Checkout Session ${session.id} has no URL`);

@@ -1,5 +1,4 @@
-import type { Actor } from '../../auth/permissions.ts';
-import { can } from '../../auth/permissions.ts';
+import { can, type Actor } from '../../auth/permissions.ts';
 import { config } from '../../config.ts';
 import { unauthorized } from '../../errors.ts';
 import { StripeCustomer } from '../model.ts';

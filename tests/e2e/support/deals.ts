@@ -137,7 +137,7 @@ export async function endNoticePeriodOf(dealId: string): Promise<void> {
 }
 
 /** The test database, for moving time forward (see endNoticePeriodOf, endAuctionOf). */
-async function withDatabase<T>(work: (db: mongoose.Connection) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (db: mongoose.Connection) => Promise<T>): Promise<T> {
   const connection = await mongoose
     .createConnection(`mongodb://127.0.0.1:${E2E_DB_PORT}/`, { dbName: 'medip', serverSelectionTimeoutMS: 5_000 })
     .asPromise();

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Form, FormError, SubmitButton, TextField } from '~/components/forms';
@@ -9,7 +9,7 @@ import { bankReferenceInput, DomainError, parseMajorUnits, refundInput } from '~
 import { useLocale } from '~/root';
 import paymentStyles from '~/styles/payments.css';
 import { formatDateTime, formatMoney, minorToMajor, pickText } from '~/utils/format';
-import { formHandler, pageHandler } from '~/utils/http.server';
+import { formHandler, pageHandler, type FormErrors } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
@@ -67,7 +67,8 @@ function refundAmount(text: string | undefined, currency: Parameters<typeof pars
   if (!text) return undefined;
   const amount = parseMajorUnits(text, currency);
   // Zero is no refund: said as a bad amount, not as one too large.
-  if (amount === null || amount === 0) throw new DomainError('invalid', 'errors.badRequestTitle', { amount: ['errors.payments.badAmount'] });
+  if (amount === null || amount === 0)
+    throw new DomainError('invalid', 'errors.badRequestTitle', { amount: ['errors.payments.badAmount'] });
   return amount;
 }
 
@@ -77,6 +78,9 @@ export default function OperatorPayment() {
   const locale = useLocale();
   const description = pickText(p.description, locale);
   const left = { amount: p.amount.amount - p.refunded, currency: p.amount.currency };
+  // A refused refund shows what was typed again (the page works without JavaScript).
+  const sent = useActionData<FormErrors>()?.values;
+  const typed = (name: string) => (sent?.intent === 'refund' ? String(sent[name] ?? '') : undefined);
   return (
     <div>
       <p>
@@ -197,10 +201,22 @@ export default function OperatorPayment() {
               hint={t('payments.actions.refundAmountHint', { amount: minorToMajor(left) })}
               inputMode="decimal"
               maxLength={32}
+              defaultValue={typed('amount')}
             />
-            <TextField name="reason" label={t('payments.actions.refundReason')} required maxLength={500} />
+            <TextField
+              name="reason"
+              label={t('payments.actions.refundReason')}
+              required
+              maxLength={500}
+              defaultValue={typed('reason')}
+            />
             {p.provider === 'offline' ? (
-              <TextField name="bankReference" label={t('payments.actions.bankReference')} maxLength={120} />
+              <TextField
+                name="bankReference"
+                label={t('payments.actions.bankReference')}
+                maxLength={120}
+                defaultValue={typed('bankReference')}
+              />
             ) : null}
             <SubmitButton>{t('payments.actions.refundSubmit')}</SubmitButton>
           </Form>
