@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { conflict, invalid } from '../errors.ts';
 import { logger } from '../logger.ts';
 import type { PaymentDoc, StoredRefund } from './model.ts';
+import { sendReceipt } from './receipts.ts';
 import { fromStripeAmount, toStripeAmount } from './stripe/amounts.ts';
 import { stripe } from './stripe/client.ts';
 import { changePayment, requirePayment } from './transition.ts';
@@ -62,6 +63,7 @@ export async function refundPayment(
   });
   if (refund!.provider === 'stripe') return makeStripeRefund(payment, refund!);
   logger.info({ payment: reference, refund: id }, 'offline refund recorded');
+  await sendReceipt(payment, refund!.id);
   return { payment, refund: refund! };
 }
 
@@ -119,7 +121,7 @@ async function makeStripeRefund(payment: PaymentDoc, refund: StoredRefund) {
 export async function applyStripeRefunds(reference: string, charge: Stripe.Charge): Promise<void> {
   const total = fromStripeAmount(charge.amount_refunded, charge.currency);
   if (!total) return;
-  await changePayment(reference, (p) => {
+  const { payment, before, changed } = await changePayment(reference, (p) => {
     if (total.currency !== p.amount.currency || total.amount <= p.refunded) return null;
     let counted = p.refunded;
     const refunds = p.refunds.map((r) => {
@@ -145,6 +147,11 @@ export async function applyStripeRefunds(reference: string, charge: Stripe.Charg
       set: { refunds, ...afterRefunds(p, total.amount) },
     };
   });
+  if (!changed) return;
+  const settledBefore = new Set(before.refunds.filter((r) => r.status === 'succeeded').map((r) => r.id));
+  for (const r of payment.refunds) {
+    if (r.status === 'succeeded' && !settledBefore.has(r.id)) await sendReceipt(payment, r.id);
+  }
 }
 
 /** Stripe money for a payment already paid otherwise or cancelled goes straight back, whole. */

@@ -1,5 +1,6 @@
 import { logger } from '../logger.ts';
 import { platformFee } from './fees.ts';
+import { sendReceipt } from './receipts.ts';
 import { PaymentOpen, StripeLink, type PaymentDoc, type PaymentProviderKind, type StripeIds } from './model.ts';
 import { changePayment } from './transition.ts';
 
@@ -72,7 +73,11 @@ export async function recordSucceeded(
       },
     };
   });
-  if (changed && !late) logger.info({ payment: reference, provider: report.provider }, 'payment succeeded');
+  if (changed && !late) {
+    logger.info({ payment: reference, provider: report.provider }, 'payment succeeded');
+    // Here, not in tellSucceeded: the reconciliation job tells the listeners again, the receipt goes once.
+    await sendReceipt(payment);
+  }
   if (!late) await tellSucceeded(payment);
   return { payment, late };
 }

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { action as dealAction } from '../../app/routes/deals.$id';
+import { User } from '../../server/auth/index.ts';
 import type { Actor } from '../../server/auth/permissions.ts';
 import { cancelDeal, createDeal, Deal, getDeal, payDeal, type DealTerms } from '../../server/deals/index.ts';
 import { verifyLedger } from '../../server/ledger/index.ts';
+import { QueuedMail } from '../../server/notifications/index.ts';
 import { Payment, type PaymentDoc } from '../../server/payments/index.ts';
 import { applySession } from '../../server/payments/deal-events.ts';
 import { PaymentOpen, StripeEventClaim } from '../../server/payments/model.ts';
@@ -31,6 +33,8 @@ beforeAll(async () => {
     createMember({ kind: 'company' }),
     createMember({ kind: 'company' }),
   ]);
+  // Receipts are mailed to confirmed addresses only.
+  await User.updateMany({ _id: { $in: [seller.userId, buyer.userId] } }, { $set: { emailVerifiedAt: new Date() } });
 });
 
 /** A deal awaiting a payment of $250,000 (a company sells at its listed price: no public notice). */
@@ -161,6 +165,9 @@ describe('webhooks', () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ outcome: 'duplicate' });
     expect((await dealOf(deal.id)).version).toBe(before.version);
+    // One receipt each for the buyer and the seller, however often Stripe reports it.
+    const receipts = await QueuedMail.find({ type: 'payment.receipt', link: `/receipts/${payment._id}` }).lean();
+    expect(receipts.map((m) => m.to).sort()).toEqual([buyer.email, seller.email].sort());
   });
 
   test('ten parallel deliveries of one event process it exactly once', async () => {

@@ -105,13 +105,12 @@ test('a refund has its own receipt with the amount, the reason and the total ref
   expect((await refundReceipt(reference, `${reference}-RFFFFFF`, buyer.cookie)).status).toBe(404);
 });
 
-test('the receipt mail is queued to the members of the payer and of the payee', async () => {
+test('a payment received queues its receipt mail to the members of the payer and of the payee', async () => {
   await User.updateMany(
     { _id: { $in: [buyer.userId, seller.userId, stranger.userId] } },
     { $set: { emailVerifiedAt: new Date() } },
   );
   const { reference } = await paidPayment();
-  await sendReceipt(await requirePayment(reference));
   const mails = await QueuedMail.find({ type: 'payment.receipt', link: `/receipts/${reference}` }).lean();
   expect(mails.map((m) => m.to).sort()).toEqual([buyer.email, seller.email].sort());
   expect(mails[0]!.params).toMatchObject({ reference, amount: 'CNY 123456' });
@@ -120,14 +119,13 @@ test('the receipt mail is queued to the members of the payer and of the payee', 
   expect(notificationSentence('zh-CN', mails[0]!)).toContain('收据已出具');
 });
 
-test('the refund receipt mail links to the refund receipt', async () => {
+test('a refund recorded queues the refund receipt mail, linking to the refund receipt', async () => {
   await User.updateMany({ _id: { $in: [buyer.userId, seller.userId] } }, { $set: { emailVerifiedAt: new Date() } });
   const { reference } = await paidPayment();
-  const { payment, refund } = await refundByOperator(operator.actor, reference, {
+  const { refund } = await refundByOperator(operator.actor, reference, {
     reason: 'Deal cancelled',
     bankReference: null,
   });
-  await sendReceipt(payment, refund.id);
   const mails = await QueuedMail.find({
     type: 'payment.refund_receipt',
     link: `/receipts/${reference}/refunds/${refund.id}`,
