@@ -74,8 +74,8 @@ test('GET /api/v1/listings/:id returns the listing, and 404 problem+json for unk
   expect(await missing.json()).toMatchObject({ status: 404, title: 'listing not found' });
 });
 
-test('GET /healthz reports the database and the search engine', async () => {
+test('GET /healthz reports the database, the search engine and the payment provider (offline without Stripe)', async () => {
   const response = await call(healthLoader, '/healthz');
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ db: 'ok', search: 'ok' });
+  expect(await response.json()).toEqual({ db: 'ok', search: 'ok', payments: 'offline' });
 });

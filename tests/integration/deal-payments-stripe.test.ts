@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { action as dealAction } from '../../app/routes/deals.$id';
+import { loader as healthz } from '../../app/routes/healthz';
 import { User } from '../../server/auth/index.ts';
 import type { Actor } from '../../server/auth/permissions.ts';
 import { cancelDeal, createDeal, Deal, getDeal, payDeal, type DealTerms } from '../../server/deals/index.ts';
@@ -83,6 +84,10 @@ async function openCheckout(dealId: string) {
   await payDeal(buyer.actor, dealId, { locale: 'en' });
   return paymentOf(dealId);
 }
+
+test('/healthz reports Stripe as the payment provider when STRIPE_SECRET_KEY is set', async () => {
+  expect(await (await call(healthz, '/healthz')).json()).toMatchObject({ payments: 'stripe' });
+});
 
 describe('paying through Stripe Checkout', () => {
   test("the buyer's Pay button answers 303 to the Stripe Checkout Session", async () => {

@@ -39,7 +39,7 @@ test('with MONGODB_URI set nothing embedded starts, and the data goes to that se
     OPERATOR_PASSWORD: 'correct horse battery staple',
   });
   expect(existsSync(path.join(dataDir, 'db'))).toBe(false);
-  expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok', search: 'ok' });
+  expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ db: 'ok', search: 'ok', payments: 'offline' });
 
   // Log-in failures are counted in the database, so the limit outlives a restart.
   const attempt = (url: string) =>
