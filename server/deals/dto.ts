@@ -31,7 +31,8 @@ export interface DealDto {
   /** What the buyer pays at signing; null when nothing is. */
   amountDue: Money | null;
   noticeEndsAt: string | null;
-  payment: { provider: 'offline'; reference: string; amount: Money; status: 'pending' | 'received' } | null;
+  /** The payment's reference and amount; its provider, fee, refunds and payout are the view's `payment`. */
+  payment: { reference: string; amount: Money; status: 'pending' | 'received' } | null;
   registrationNumber: string | null;
   cancelProposedBy: string | null;
   cancelReason: string | null;
@@ -67,7 +68,11 @@ export function toDealDto(deal: DealDoc): DealDto {
     priceSetBy: deal.priceSetBy,
     amountDue: amountDue(deal.terms),
     noticeEndsAt: deal.noticeEndsAt?.toISOString() ?? null,
-    payment: deal.payment ? { ...deal.payment, status: PAID.includes(deal.status) ? 'received' : 'pending' } : null,
+    payment: deal.payment && {
+      reference: deal.payment.reference,
+      amount: deal.payment.amount,
+      status: PAID.includes(deal.status) ? 'received' : 'pending',
+    },
     registrationNumber: deal.registrationNumber,
     cancelProposedBy: deal.cancelProposedBy,
     cancelReason: deal.cancelReason,

@@ -60,7 +60,7 @@ async function markPaid(payment: PaymentDoc): Promise<void> {
   if (payment.purpose !== 'deal' || !payment.deal) return;
   const { deal, changed } = await transition(payment.deal, (deal) =>
     deal.status === 'awaiting_payment'
-      ? { type: 'payment_confirmed', by: payment.offline?.by ?? null, to: 'paid', note: payment.provider }
+      ? { type: 'payment_confirmed', by: payment.offline?.by ?? null, to: 'paid' }
       : null,
   );
   if (!changed) return;

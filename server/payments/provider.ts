@@ -1,9 +1,9 @@
 import type { Money } from '../shared/money.ts';
 
-// How a deal's buyer pays. A provider starts a payment (fixing the reference
-// the money must carry) and tells the buyer how to pay; receipt is confirmed
-// by the provider's own means (the operator for a bank transfer, a webhook for
-// a card provider). This issue ships the offline provider only.
+// The bank transfer, the way every deal can be paid: it fixes the reference
+// the money must carry (also the payment record's id) and tells the buyer how
+// to pay; the operator confirms receipt. Stripe Checkout, offered beside it when
+// Stripe takes the deal, lives in ./deal-payments.ts.
 
 export interface PaymentRequest {
   dealId: string;

@@ -25,15 +25,16 @@ export const paymentListQuery = z.object({
 });
 export type PaymentListQuery = z.output<typeof paymentListQuery>;
 
-export const bankReferenceInput = z.object({
-  bankReference: z
-    .string()
-    .trim()
-    .max(120)
-    .check(safeText)
-    .optional()
-    .transform((v) => v || null),
-});
+/** The bank's reference of a transfer the operator made or received (optional). */
+const bankReference = z
+  .string()
+  .trim()
+  .max(120)
+  .check(safeText)
+  .optional()
+  .transform((v) => v || null);
+
+export const bankReferenceInput = z.object({ bankReference });
 
 /** `amount` in major units of the payment's currency (empty: all that is left), parsed once the currency is known. */
 export const refundInput = z.object({
@@ -44,11 +45,5 @@ export const refundInput = z.object({
     .min(1, { message: 'validation.required' })
     .max(500)
     .check(safeText),
-  bankReference: z
-    .string()
-    .trim()
-    .max(120)
-    .check(safeText)
-    .optional()
-    .transform((v) => v || null),
+  bankReference,
 });

@@ -170,7 +170,7 @@ test('an offer countered and accepted is held in public notice by an objection u
   await company.reload();
   await expect(statusOf(company, 'Status')).toHaveText('In public notice');
   await expect(company.getByRole('region', { name: 'Objections' })).toContainText('Open');
-  await expect(company.getByRole('region', { name: 'How to pay' })).toHaveCount(0);
+  await expect(company.getByRole('region', { name: 'Payment' })).toHaveCount(0);
 
   // The operator finds it held, dismisses the objection, and the deal moves on at once.
   const operatorPage = await open(operator);
@@ -192,7 +192,7 @@ test('an offer countered and accepted is held in public notice by an objection u
 
   // The buyer is told how to pay, with the reference the operator will see.
   await company.reload();
-  const payment = company.getByRole('region', { name: 'How to pay' });
+  const payment = company.getByRole('region', { name: 'Payment' });
   await expect(payment).toContainText('Transfer CN¥460,000.00 by bank transfer');
   const reference = (await payment.locator('code').textContent())!.trim();
   expect(reference).not.toBe('');
@@ -266,7 +266,7 @@ test('投资机构对项目报价，项目方接受，运营方确认到账，�
   await expect(statusOf(company, '状态')).toHaveText('待付款');
 
   await investor.goto(dealUrl);
-  const payment = investor.getByRole('region', { name: '付款方式' });
+  const payment = investor.getByRole('region', { name: '付款' });
   await expect(payment).toContainText('¥2,000,000.00');
   const reference = (await payment.locator('code').textContent())!.trim();
 

@@ -65,7 +65,7 @@ test('a buyer pays a deal through Stripe Checkout; the signed webhook marks it p
     route.fulfill({ contentType: 'text/html', body: '<title>Stripe Checkout</title><h1>Stripe Checkout (test)</h1>' }),
   );
   await page.goto(`/deals/${dealId}`);
-  await expect(fact(page, 'State')).toHaveText('Awaiting payment');
+  await expect(fact(page, 'Payment status')).toHaveText('Awaiting payment');
   await expect(page.getByText('quoting the reference below')).toBeVisible();
   await page.getByRole('button', { name: 'Pay online' }).click();
   await expect(page).toHaveURL(/^https:\/\/checkout\.stripe\.com\//);
@@ -82,13 +82,13 @@ test('a buyer pays a deal through Stripe Checkout; the signed webhook marks it p
   const forged = await sendWebhook(operator.api, paid, 't=1,v1=' + '0'.repeat(64));
   expect(forged.status()).toBe(400);
   await page.reload();
-  await expect(fact(page, 'State')).toHaveText('Awaiting payment');
+  await expect(fact(page, 'Payment status')).toHaveText('Awaiting payment');
 
   // Stripe's signed event marks the deal paid.
   expect((await sendWebhook(operator.api, paid)).status()).toBe(200);
   await page.goto(`/deals/${dealId}`);
   await expect(fact(page, 'Status')).toHaveText('Paid');
-  await expect(fact(page, 'State')).toHaveText('Received (Stripe)');
+  await expect(fact(page, 'Payment status')).toHaveText('Received (Stripe)');
   await expect(fact(page, 'Exchange service fee')).toHaveText(/^(US)?\$6,000\.00$/);
   await expect(page.getByRole('link', { name: 'Payment receipt' })).toBeVisible();
   const timeline = page.locator('ol.timeline > li');

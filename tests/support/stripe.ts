@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { action as stripeWebhook } from '../../app/routes/webhooks.stripe.ts';
 import { config } from '../../server/config.ts';
 import { call } from './requests.ts';
+
+export { stripeEvent } from './stripe-events.ts';
 
 // Stripe in tests is Stripe's own mock server (stripe-mock, started once per
 // run by global-setup): the SDK talks to it as to Stripe. It keeps no state, so
@@ -28,21 +29,6 @@ export function useTestStripe(): void {
   afterAll(() => {
     Object.assign(config(), saved);
   });
-}
-
-/** An event as Stripe sends it: `object` is the API object (a session, charge, account…) it is about. */
-export function stripeEvent(type: string, object: object, id = `evt_test_${randomBytes(8).toString('hex')}`) {
-  return {
-    id,
-    object: 'event',
-    api_version: '2026-08-26.dahlia',
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-  };
 }
 
 /** The `Stripe-Signature` header Stripe would send for this exact body. */

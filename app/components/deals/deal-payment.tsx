@@ -14,8 +14,9 @@ export function DealPayment({ view }: { view: DealView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params] = useSearchParams();
-  const { payment, paymentInstructions, actions } = view;
-  if (!payment) return null;
+  const { payment, paymentInstructions, actions, deal } = view;
+  // Nothing is due while the deal is in public notice.
+  if (!payment || deal.status === 'public_notice') return null;
   const returned = params.get('payment');
   const provider = payment.provider ? t(`deals.payment.providers.${payment.provider}`) : null;
   return (
@@ -84,13 +85,6 @@ export function DealPayment({ view }: { view: DealView }) {
           ))}
         </ul>
       ) : null}
-      {actions.pay ? (
-        <Form method="post" className="inline-form" reloadDocument>
-          <input type="hidden" name="intent" value="pay" />
-          <p>{t('deals.payment.online')}</p>
-          <SubmitButton>{t(payment.checkoutOpen ? 'deals.payment.continue' : 'deals.payment.pay')}</SubmitButton>
-        </Form>
-      ) : null}
       {paymentInstructions ? (
         <>
           <p>{t('deals.payment.bankTransfer', { amount: formatMoney(paymentInstructions.amount, locale) })}</p>
@@ -98,6 +92,13 @@ export function DealPayment({ view }: { view: DealView }) {
             {t('deals.payment.reference')} <code>{paymentInstructions.reference}</code>
           </p>
         </>
+      ) : null}
+      {actions.pay ? (
+        <Form method="post" className="inline-form" reloadDocument>
+          <input type="hidden" name="intent" value="pay" />
+          <p>{t('deals.payment.online')}</p>
+          <SubmitButton>{t(payment.checkoutOpen ? 'deals.payment.continue' : 'deals.payment.pay')}</SubmitButton>
+        </Form>
       ) : null}
     </section>
   );

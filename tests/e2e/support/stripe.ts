@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import Stripe from 'stripe';
+import { stripeEvent } from '../../support/stripe-events.ts';
 import { withDatabase } from './deals.ts';
 
 import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET } from './stripe-keys.ts';
@@ -18,19 +19,6 @@ interface StoredPayment {
 /** The deal's payment as stored (its reference and the Checkout Session the buyer was sent to). */
 export const paymentOfDeal = (dealId: string) =>
   withDatabase(async (db) => (await db.collection<StoredPayment>('payments').findOne({ deal: dealId }))!);
-
-/** An event in Stripe's shape about `object`. */
-export const stripeEvent = (type: string, object: Record<string, unknown>) => ({
-  id: `evt_e2e_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
-  object: 'event',
-  api_version: '2026-08-26.dahlia',
-  created: Math.floor(Date.now() / 1000),
-  data: { object },
-  livemode: false,
-  pending_webhooks: 1,
-  request: { id: null, idempotency_key: null },
-  type,
-});
 
 /** POSTs the event to /webhooks/stripe as Stripe would: signed over the exact body (or with the given signature). */
 export async function sendWebhook(api: APIRequestContext, event: object, signature?: string) {
@@ -61,3 +49,5 @@ export function sessionPaid(payment: StoredPayment, dealId: string) {
     payment_intent: `pi_e2e_${dealId.slice(-10)}`,
   });
 }
+
+export { stripeEvent };
