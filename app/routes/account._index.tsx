@@ -112,9 +112,14 @@ export default function Account() {
             </div>
           </dl>
           {!org.verified ? <p className="hint">{t('auth.unverifiedNote')}</p> : null}
-          <p>
-            <Link to="/account/payouts">{t('payouts.accountLink')}</Link>
-          </p>
+          <ul className="links">
+            <li>
+              <Link to="/account/payouts">{t('payouts.accountLink')}</Link>
+            </li>
+            <li>
+              <Link to="/account/membership">{t('membership.accountLink')}</Link>
+            </li>
+          </ul>
           {mayEditOrganization ? (
             <Form method="post" id="credit-code">
               <input type="hidden" name="intent" value="credit-code" />

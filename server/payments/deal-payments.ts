@@ -108,6 +108,9 @@ export async function startDealCheckout(request: CheckoutRequest): Promise<strin
             note: session.id,
             set: {
               status: 'pending',
+              // The fee this session carries (Stripe takes it as the application fee when funds go to the seller).
+              fee: session.fee,
+              net: { amount: p.amount.amount - session.fee.amount, currency: p.amount.currency },
               stripe: {
                 ...p.stripe,
                 checkoutSessionId: session.id,
@@ -119,8 +122,11 @@ export async function startDealCheckout(request: CheckoutRequest): Promise<strin
             },
           },
     );
-    // A parallel request stored its session first: ours is expired (never paid) and theirs is used.
     if (!changed) {
+      // A parallel click at the same version got the same session from Stripe (same idempotency key)
+      // and stored it first; a different one is ours alone, expired unpaid, and theirs is used.
+      const stored = await findPayment(payment._id);
+      if (stored?.stripe.checkoutSessionId === session.id) return session.url;
       await expireQuietly(session.id);
       continue;
     }
@@ -170,6 +176,7 @@ interface OpenedSession {
   id: string;
   url: string;
   expires_at: number;
+  fee: Money;
   destination: string | null;
   customer: string | null;
 }
@@ -236,6 +243,7 @@ async function createSession(payment: PaymentDoc, { facts, locale, payer }: Chec
     id: session.id,
     url: session.url,
     expires_at: expiresAt,
+    fee,
     destination,
     customer: customer ?? null,
   };

@@ -42,11 +42,14 @@ export async function linkStripeIds(reference: string, ids: (string | null | und
   );
 }
 
-/** The money is in. Returns the payment, and `late` when it came for a payment already settled otherwise. */
+/**
+ * The money is in. Returns the payment, whether this report is the one that
+ * recorded it, and `late` when it came for a payment already settled otherwise.
+ */
 export async function recordSucceeded(
   reference: string,
   report: Report,
-): Promise<{ payment: PaymentDoc; late: boolean }> {
+): Promise<{ payment: PaymentDoc; late: boolean; changed: boolean }> {
   let late = false;
   const { payment, changed } = await changePayment(reference, (p) => {
     if (p.status === 'succeeded' && p.provider === report.provider) return null;
@@ -79,7 +82,7 @@ export async function recordSucceeded(
     await sendReceipt(payment);
   }
   if (!late) await tellSucceeded(payment);
-  return { payment, late };
+  return { payment, late, changed: changed && !late };
 }
 
 /** Funds routed to the seller's connected account are paid out by Stripe; otherwise the operator owes the seller. */

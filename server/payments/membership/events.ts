@@ -2,7 +2,8 @@ import type Stripe from 'stripe';
 import { insertOnce } from '../../db/insert-once.ts';
 import { logger } from '../../logger.ts';
 import { Organization, type OrganizationDoc } from '../../orgs/index.ts';
-import { NO_STRIPE_IDS, Payment, StripeLink } from '../model.ts';
+import { NO_STRIPE_IDS, Payment, StripeLink, type PaymentDoc } from '../model.ts';
+import { sendReceipt } from '../receipts.ts';
 import { fromStripeAmount } from '../stripe/amounts.ts';
 import type { StripeEventHandlers } from '../stripe/handlers.ts';
 import { MembershipPlan, type MembershipPlanDoc, type MembershipStatus, type PlanRef } from './model.ts';
@@ -86,8 +87,9 @@ async function recordInvoicePayment(event: Stripe.Event, invoice: Stripe.Invoice
     updatedAt: now,
     paidAt,
   };
-  await insertOnce(Payment, { _id: reference }, payment);
+  const { doc, created } = await insertOnce(Payment, { _id: reference }, payment);
   await insertOnce(StripeLink, { _id: invoice.id }, { _id: invoice.id, payment: reference });
+  if (created) await sendReceipt(doc as unknown as PaymentDoc);
 }
 
 /** Our status for a subscription's; null: says nothing about membership yet (incomplete). */

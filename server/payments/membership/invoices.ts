@@ -5,8 +5,7 @@ import { conflict, fieldErrorsOf, invalid, notFound } from '../../errors.ts';
 import { Organization, type OrganizationDoc } from '../../orgs/index.ts';
 import type { Bilingual } from '../../shared/bilingual.ts';
 import { NO_STRIPE_IDS, Payment, type PaymentDoc } from '../model.ts';
-import { onPaymentSucceeded } from '../settle.ts';
-import { changePayment } from '../transition.ts';
+import { onPaymentSucceeded, recordSucceeded } from '../settle.ts';
 import { MembershipInvoice, type MembershipInvoiceDoc } from './model.ts';
 import { findPlan, requireOperator } from './plans.ts';
 import { invoiceInput, markPaidInput } from './schemas.ts';
@@ -93,7 +92,7 @@ async function creditInvoice(invoice: MembershipInvoiceDoc, paidAt: Date): Promi
   });
 }
 
-// A transfer the operator records from the payments page (not this module's form) credits the year too.
+// A bank transfer recorded for an invoice (here or from the payments page) credits the membership year.
 onPaymentSucceeded(async (payment) => {
   if (payment.purpose !== 'membership' || payment.provider !== 'offline' || !payment.paidAt) return;
   const invoice = await MembershipInvoice.findById(payment._id).lean<MembershipInvoiceDoc>();
@@ -108,21 +107,14 @@ export async function markInvoicePaid(actor: Actor, input: unknown): Promise<Pay
   const { reference, bankReference } = parsed.data;
   const invoice = await MembershipInvoice.findById(reference).lean<MembershipInvoiceDoc>();
   if (!invoice) throw notFound('invoice');
-  const { payment, changed } = await changePayment(reference, (current) => {
-    if (current.status !== 'pending') return null;
-    const at = new Date();
-    return {
-      type: 'offline_payment_confirmed',
-      by: actor!.userId,
-      note: bankReference,
-      set: {
-        status: 'succeeded',
-        provider: 'offline',
-        offline: { by: actor!.userId, at, bankReference },
-        paidAt: at,
-      },
-    };
+  // Recorded like any payment received (its receipt is mailed); the listener above credits the year.
+  const { payment, changed, late } = await recordSucceeded(reference, {
+    provider: 'offline',
+    by: actor!.userId,
+    note: bankReference,
+    offline: { by: actor!.userId, at: new Date(), bankReference },
   });
+  if (late) throw conflict('errors.membership.invoiceNotPending');
   if (payment.status !== 'succeeded' || !payment.paidAt) throw conflict('errors.membership.invoiceNotPending');
   // Also when this click lost: it finishes a crediting a crashed winner left undone.
   await creditInvoice(invoice, payment.paidAt);
