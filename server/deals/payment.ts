@@ -74,7 +74,10 @@ onPaymentSucceeded(markPaid);
 export async function settlePaymentOfCancelled(deal: DealDoc, by: string | null): Promise<void> {
   const payment = await paymentOf(deal);
   if (!payment) return;
-  await settleCancelledDeal(payment._id, by, deal.cancelReason ?? 'deal cancelled').catch((error: unknown) =>
+  // By agreement the reason is the proposal's (the confirming party need not repeat it).
+  const proposal = deal.events.findLast((e) => e.type === 'cancel_proposed');
+  const reason = deal.cancelReason ?? proposal?.note ?? 'deal cancelled';
+  await settleCancelledDeal(payment._id, by, reason).catch((error: unknown) =>
     logger.error({ err: error, deal: String(deal._id) }, 'payment of a cancelled deal not settled'),
   );
 }

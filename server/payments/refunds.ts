@@ -144,7 +144,11 @@ export async function applyStripeRefunds(reference: string, charge: Stripe.Charg
     return {
       type: 'refunded',
       note: `${charge.id}: ${total.amount}`,
-      set: { refunds, ...afterRefunds(p, total.amount) },
+      set: {
+        refunds,
+        stripe: { ...p.stripe, chargeId: p.stripe.chargeId ?? charge.id },
+        ...afterRefunds(p, total.amount),
+      },
     };
   });
   if (!changed) return;

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
   operatorApi,
@@ -18,6 +19,18 @@ import { paymentOfDeal, sendWebhook, sessionPaid, stripeEvent } from './support/
 
 /** A fact on the deal page, by its label. */
 const fact = (page: Page, label: string) => page.locator(`dl.facts dt:text-is("${label}") + dd`).first();
+
+/** The page at `path` passes axe's WCAG 2.1 A/AA rules. */
+async function expectAccessible(page: Page, path: string) {
+  await page.goto(path);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`),
+    `axe on ${path}`,
+  ).toEqual([]);
+}
 
 async function ok<T>(response: Awaited<ReturnType<Member['api']['post']>>): Promise<T> {
   expect(response.ok(), `${response.url()}: ${response.status()} ${await response.text()}`).toBe(true);
@@ -128,4 +141,14 @@ test('a buyer pays a deal through Stripe Checkout; the signed webhook marks it p
   // The public record is untouched and still verifies.
   const verification = await ok<{ ok: boolean }>(await operator.api.get('/api/v1/ledger/verify'));
   expect(verification.ok).toBe(true);
+
+  // The pages of payments pass the accessibility rules: the parties' and the operator's.
+  await expectAccessible(sellerPage, `/deals/${dealId}`);
+  await expectAccessible(sellerPage, `/receipts/${payment._id}`);
+  await expectAccessible(sellerPage, '/account/payouts');
+  await expectAccessible(page, '/account/membership');
+  const operatorPage = await pageOf(browser, operator);
+  await expectAccessible(operatorPage, '/operator/payments');
+  await expectAccessible(operatorPage, `/operator/payments/${payment._id}`);
+  await expectAccessible(operatorPage, '/operator/memberships');
 });
