@@ -9,7 +9,7 @@ import { expireDrafts } from '../listings/index.ts';
 import { sendQueuedMails } from '../notifications/index.ts';
 import { sweepOffers } from '../offers/index.ts';
 import { reconcileOrganizationMembers, refreshMemberCounts } from '../orgs/index.ts';
-import { reconcilePayments } from '../payments/index.ts';
+import { purgeStripeEventClaims, reconcilePayments } from '../payments/index.ts';
 import { flushSearch, replayPending } from '../search/index.ts';
 import { isJobRegistered, registerJob, type JobDefinition } from './scheduler.ts';
 
@@ -60,6 +60,8 @@ export const BUILTIN_JOBS: JobDefinition[] = [
   { name: 'idempotency-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeIdempotencyKeys() },
   // Stripe payments left open longer than PAYMENT_RECONCILE_MINUTES are asked about at Stripe (a lost webhook strands nothing).
   { name: 'payment-reconcile', intervalMs: 5 * MINUTE, run: () => reconcilePayments() },
+  // Stripe event claims older than any redelivery (no TTL indexes on FerretDB).
+  { name: 'stripe-event-purge', intervalMs: 24 * 60 * MINUTE, run: () => purgeStripeEventClaims() },
   // Notification mails queued by the inbox: each attempt claimed once, failures retried with backoff.
   { name: 'notification-mail', intervalMs: MINUTE / 2, run: () => sendQueuedMails() },
 ];

@@ -1,7 +1,7 @@
 // The payments module: the only file other modules import.
 export { offlineProvider } from './offline.ts';
 export type { PaymentInstructions, PaymentProvider, PaymentRequest, StartedPayment } from './provider.ts';
-export { receiveStripeWebhook, type WebhookOutcome } from './stripe/webhook.ts';
+export { purgeStripeEventClaims, receiveStripeWebhook, type WebhookOutcome } from './stripe/webhook.ts';
 export { stripeConfigured } from './stripe/client.ts';
 export { platformFee, type FeeSplit } from './fees.ts';
 export { toStripeAmount, fromStripeAmount, withinStripeLimits } from './stripe/amounts.ts';

@@ -10,6 +10,7 @@ import { Payment, type PaymentDoc } from '../../server/payments/index.ts';
 import { applySession } from '../../server/payments/deal-events.ts';
 import { PaymentOpen, StripeEventClaim } from '../../server/payments/model.ts';
 import { reconcilePayments } from '../../server/payments/reconcile.ts';
+import { purgeStripeEventClaims } from '../../server/payments/stripe/webhook.ts';
 import { createMember, type Member } from '../support/accounts.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { createListing } from '../support/factories.ts';
@@ -251,6 +252,18 @@ describe('webhooks', () => {
     expect(response.status).toBe(409);
     expect(await StripeEventClaim.exists({ _id: event.id })).toBeNull();
   });
+});
+
+test('processed event claims older than a month are purged; recent and unfinished ones stay', async () => {
+  const old = new Date(Date.now() - 31 * 86_400_000);
+  await StripeEventClaim.insertMany([
+    { _id: 'evt_purge_old', type: 'x', claimedAt: old, processedAt: old },
+    { _id: 'evt_purge_recent', type: 'x', claimedAt: new Date(), processedAt: new Date() },
+    { _id: 'evt_purge_unfinished', type: 'x', claimedAt: old, processedAt: null },
+  ]);
+  await purgeStripeEventClaims();
+  const left = await StripeEventClaim.find({ _id: /^evt_purge_/ }).lean();
+  expect(left.map((c) => c._id).sort()).toEqual(['evt_purge_recent', 'evt_purge_unfinished']);
 });
 
 describe('refunds on cancellation', () => {

@@ -79,3 +79,14 @@ export async function receiveStripeWebhook(rawBody: Buffer, signature: string | 
   logger.info({ event: event.id, type: event.type }, 'Stripe event processed');
   return { status: 200, outcome: 'processed' };
 }
+
+/** Stripe stops delivering an event after 3 days of retries: claims a month old guard nothing any more. */
+const CLAIM_KEPT_MS = 30 * 86_400_000;
+
+/** Drops processed claims past any redelivery, so the collection stays the size of a month of events. */
+export async function purgeStripeEventClaims(now = new Date()): Promise<number> {
+  const { deletedCount } = await StripeEventClaim.deleteMany({
+    processedAt: { $ne: null, $lt: new Date(now.getTime() - CLAIM_KEPT_MS) },
+  });
+  return deletedCount;
+}
