@@ -2,6 +2,7 @@ import { config } from '../config.ts';
 import { logger } from '../logger.ts';
 import { applySession } from './deal-events.ts';
 import { PaymentOpen } from './model.ts';
+import { reconcileRefunds } from './refunds.ts';
 import { tellSucceeded } from './settle.ts';
 import { stripe, stripeConfigured } from './stripe/client.ts';
 import { findPayment } from './transition.ts';
@@ -10,7 +11,7 @@ import { findPayment } from './transition.ts';
 // PAYMENT_RECONCILE_MINUTES are looked up at Stripe and their state applied as
 // the webhook would have. `payments_open` is the small set of payments in
 // flight; a payment that succeeded but whose deal was not told yet stays there
-// too, and is told again here.
+// too, and is told again here, as does one with a Stripe refund under way.
 
 /** Checks the open payments older than the configured time; returns how many changed. */
 export async function reconcilePayments(now = new Date()): Promise<number> {
@@ -38,6 +39,9 @@ export async function reconcileOne(reference: string): Promise<boolean> {
   }
   if (payment.status === 'succeeded') {
     await tellSucceeded(payment);
+    if (stripeConfigured()) await reconcileRefunds(payment);
+    // A refund still under way at Stripe: asked again after another period.
+    await PaymentOpen.updateOne({ _id: reference }, { $set: { since: new Date() } });
     return false;
   }
   const id = payment.stripe.checkoutSessionId;

@@ -3,7 +3,9 @@ import type Stripe from 'stripe';
 import { conflict, invalid } from '../errors.ts';
 import { logger } from '../logger.ts';
 import type { PaymentDoc, StoredRefund } from './model.ts';
+import { PaymentOpen } from './model.ts';
 import { sendReceipt } from './receipts.ts';
+import { closeIfSettled } from './settle.ts';
 import { fromStripeAmount, toStripeAmount } from './stripe/amounts.ts';
 import { stripe } from './stripe/client.ts';
 import { changePayment, requirePayment } from './transition.ts';
@@ -61,7 +63,11 @@ export async function refundPayment(
       set: { refunds: [...p.refunds, refund], ...afterRefunds(p, refunded) },
     };
   });
-  if (refund!.provider === 'stripe') return makeStripeRefund(payment, refund!);
+  if (refund!.provider === 'stripe') {
+    // Watched by the reconciliation job until Stripe reports it settled (a lost webhook strands no refund).
+    await PaymentOpen.updateOne({ _id: reference }, { $set: { since: new Date() } }, { upsert: true });
+    return makeStripeRefund(payment, refund!);
+  }
   logger.info({ payment: reference, refund: id }, 'offline refund recorded');
   await sendReceipt(payment, refund!.id);
   return { payment, refund: refund! };
@@ -152,6 +158,7 @@ export async function applyStripeRefunds(reference: string, charge: Stripe.Charg
     };
   });
   if (!changed) return;
+  await closeIfSettled(payment);
   const settledBefore = new Set(before.refunds.filter((r) => r.status === 'succeeded').map((r) => r.id));
   for (const r of payment.refunds) {
     if (r.status === 'succeeded' && !settledBefore.has(r.id)) await sendReceipt(payment, r.id);
@@ -203,4 +210,27 @@ export async function settleCancelledDeal(reference: string, by: string | null, 
       .checkout.sessions.expire(after.stripe.checkoutSessionId)
       .catch((error: unknown) => logger.warn({ err: error, payment: reference }, 'Checkout Session not expired'));
   }
+}
+
+/**
+ * The reconciliation of a payment's Stripe refunds: one reserved but never
+ * made (the process died before the call) is made now under its own id, and
+ * the charge's refunds are read back as `charge.refunded` would report them.
+ */
+export async function reconcileRefunds(payment: PaymentDoc): Promise<void> {
+  const pending = payment.refunds.filter((r) => r.provider === 'stripe' && r.status === 'pending');
+  for (const refund of pending.filter((r) => r.reference === null)) {
+    // Marked failed (and shown to the operator) when Stripe refuses it.
+    await makeStripeRefund(payment, refund).catch(() => undefined);
+  }
+  if (pending.length > 0 && payment.stripe.paymentIntentId) {
+    const intent = await stripe().paymentIntents.retrieve(payment.stripe.paymentIntentId, {
+      expand: ['latest_charge'],
+    });
+    if (intent.latest_charge && typeof intent.latest_charge !== 'string') {
+      await applyStripeRefunds(payment._id, intent.latest_charge);
+    }
+  }
+  const after = await requirePayment(payment._id);
+  await closeIfSettled(after);
 }

@@ -97,7 +97,13 @@ function payoutAfterPayment(p: PaymentDoc, report: Report, net: PaymentDoc['net'
 /** Tells the listeners, then drops the payment from the open set; a failure leaves it there for the job. */
 export async function tellSucceeded(payment: PaymentDoc): Promise<void> {
   for (const listener of listeners) await listener(payment);
-  await PaymentOpen.deleteOne({ _id: payment._id });
+  await closeIfSettled(payment);
+}
+
+/** A succeeded payment leaves the open set once no Stripe refund of it is under way (those are reconciled too). */
+export async function closeIfSettled(payment: PaymentDoc): Promise<void> {
+  const refunding = payment.refunds.some((r) => r.provider === 'stripe' && r.status === 'pending');
+  if (!refunding) await PaymentOpen.deleteOne({ _id: payment._id });
 }
 
 /** An asynchronous method (a bank transfer through Stripe) was started: the money is on its way. */

@@ -280,6 +280,8 @@ describe('refunds on cancellation', () => {
     await cancelDeal(seller.actor, deal.id, { reason: '' });
     expect((await dealOf(deal.id)).status).toBe('cancelled');
     const requested = await paymentOf(deal.id);
+    // Watched until Stripe reports it settled.
+    expect(await PaymentOpen.exists({ _id: requested._id })).not.toBeNull();
     expect(requested.refunds).toHaveLength(1);
     expect(requested.refunds[0]).toMatchObject({ status: 'pending', provider: 'stripe', amount: USD(250_000_00) });
     expect(requested.refunds[0]!.reference).toMatch(/^re_/);
@@ -298,6 +300,7 @@ describe('refunds on cancellation', () => {
     expect(after.refunded).toBe(250_000_00);
     expect(after.refunds[0]!.status).toBe('succeeded');
     expect(after.payout).toBeNull();
+    expect(await PaymentOpen.exists({ _id: after._id })).toBeNull();
     expect((await verifyLedger()).ok).toBe(true);
   });
 
@@ -352,6 +355,30 @@ describe('reconciliation', () => {
     await applySession(await sessionFor(payment, { status: 'complete', payment_status: 'paid' }), 'state');
     expect((await dealOf(deal.id)).status).toBe('paid');
     expect(await PaymentOpen.exists({ _id: payment._id })).toBeNull();
+  });
+
+  test('a Stripe refund reserved but never made (the process died) is made by the job, under its own id', async () => {
+    const deal = await dealAwaitingPayment();
+    const payment = await openCheckout(deal.id);
+    await deliver(await completed(payment));
+    const paid = await paymentOf(deal.id);
+    const reserved = {
+      id: `${paid._id}-RCRASH`,
+      amount: USD(1_000_00),
+      provider: 'stripe' as const,
+      reference: null,
+      status: 'pending' as const,
+      reason: 'Partial refund agreed',
+      by: null,
+      at: new Date(),
+    };
+    await Payment.updateOne({ _id: paid._id }, { $push: { refunds: reserved } });
+    await PaymentOpen.updateOne({ _id: paid._id }, { $set: { since: new Date(0) } }, { upsert: true });
+    await reconcilePayments();
+    const after = await paymentOf(deal.id);
+    expect(after.refunds.find((r) => r.id === reserved.id)!.reference).toMatch(/^re_/);
+    // Until Stripe reports the refund settled, the job keeps asking.
+    expect(await PaymentOpen.exists({ _id: paid._id })).not.toBeNull();
   });
 
   test('a deal paid but whose step was interrupted is told again by the job', async () => {
