@@ -2,7 +2,7 @@ import { bootstrapOperator } from './auth/bootstrap.ts';
 import { config } from './config.ts';
 import { connectDatabase } from './db/connection.ts';
 import { ensureIndexes } from './db/indexes.ts';
-import { recoverCompletions } from './deals/index.ts';
+import { recordDuePayments, recoverCompletions } from './deals/index.ts';
 import { Listing } from './listings/index.ts';
 import { logger } from './logger.ts';
 import { Organization, refreshMemberCounts } from './orgs/index.ts';
@@ -26,6 +26,8 @@ export async function prepareServer(): Promise<void> {
   }
   // Deals a dead process left between `completed` and their ledger entry.
   await recoverCompletions();
+  // Deals awaiting payment from before payments were recorded get their payment record.
+  await recordDuePayments();
   await refreshMemberCounts();
   await openSearch(engineFromConfig());
   // Repairs drift (a crash, a restore, a damaged snapshot) while pages already serve.

@@ -1,7 +1,7 @@
 // The deals module: the only file other modules import.
 export { createDeal, onDealCreated, type DealCreated, type DealSource, type NewDeal } from './create.ts';
 export { recoverCompletions } from './completion.ts';
-export { payDeal } from './payment.ts';
+export { payDeal, recordDuePayments } from './payment.ts';
 export { toDealDto, type DealDto, type DealPartyDto } from './dto.ts';
 export { Deal, DEAL_STATUSES, type DealStatus } from './model.ts';
 export { endDueNotices, listNotices, operatorDealQueue, type NoticeDto } from './queues.ts';

@@ -12,7 +12,7 @@ import {
   type PaymentDoc,
 } from '../payments/index.ts';
 import { resourceOf } from './dto.ts';
-import { DealPaymentDue, type DealDoc } from './model.ts';
+import { Deal, DealPaymentDue, type DealDoc } from './model.ts';
 import { tellParties } from './notify.ts';
 import { transition, visibleDeal } from './transition.ts';
 
@@ -80,4 +80,16 @@ export async function settlePaymentOfCancelled(deal: DealDoc, by: string | null)
   await settleCancelledDeal(payment._id, by, reason).catch((error: unknown) =>
     logger.error({ err: error, deal: String(deal._id) }, 'payment of a cancelled deal not settled'),
   );
+}
+
+/**
+ * Deals awaiting payment from before payments were recorded get their payment
+ * record, so the operator's payments page lists every payment due (start-up;
+ * a scan of the small queue of deals awaiting payment, then one `_id` read each).
+ */
+export async function recordDuePayments(): Promise<void> {
+  for (const { _id } of await DealPaymentDue.find().lean()) {
+    const deal = await Deal.findById(_id).lean<DealDoc>();
+    if (deal) await paymentOf(deal);
+  }
 }

@@ -3,7 +3,15 @@ import { action as dealAction } from '../../app/routes/deals.$id';
 import { loader as healthz } from '../../app/routes/healthz';
 import { User } from '../../server/auth/index.ts';
 import type { Actor } from '../../server/auth/permissions.ts';
-import { cancelDeal, createDeal, Deal, getDeal, payDeal, type DealTerms } from '../../server/deals/index.ts';
+import {
+  cancelDeal,
+  createDeal,
+  Deal,
+  getDeal,
+  payDeal,
+  recordDuePayments,
+  type DealTerms,
+} from '../../server/deals/index.ts';
 import { verifyLedger } from '../../server/ledger/index.ts';
 import { QueuedMail } from '../../server/notifications/index.ts';
 import { Payment, type PaymentDoc } from '../../server/payments/index.ts';
@@ -393,6 +401,13 @@ describe('reconciliation', () => {
     await reconcilePayments();
     expect((await dealOf(deal.id)).status).toBe('paid');
   });
+});
+
+test('a deal awaiting payment from before payments were recorded gets its payment record at start-up', async () => {
+  const deal = await dealAwaitingPayment();
+  await Payment.deleteOne({ deal: deal.id });
+  await recordDuePayments();
+  expect(await paymentOf(deal.id)).toMatchObject({ status: 'pending', amount: USD(250_000_00), purpose: 'deal' });
 });
 
 test('the operator confirming a bank transfer pays the deal with the offline provider', async () => {
