@@ -39,6 +39,7 @@ export const MAILED_TYPES: ReadonlySet<string> = new Set([
   'deal.notice_ended',
   'payment.receipt',
   'payment.refund_receipt',
+  'membership.invoice_issued',
 ]);
 
 const MINUTE = 60_000;

@@ -86,7 +86,8 @@ export async function getReceipt(actor: Actor, reference: string, refundId?: str
 }
 
 /** One text for both languages' notifications: the currency code and the amount in major units. */
-const amountText = (m: Money) => `${m.currency} ${formatMajorUnits(m.amount, m.currency)}`;
+/** An amount as mail text shows it in either language: `CNY 1234.56`. */
+export const amountText = (m: Money) => `${m.currency} ${formatMajorUnits(m.amount, m.currency)}`;
 
 /**
  * Tells the payer's organization (and for a deal the seller's) that a receipt

@@ -5,6 +5,7 @@ import { bootstrapOperator, loadAuthenticatedUser, User } from '../../server/aut
 import type { Actor } from '../../server/auth/permissions.ts';
 import { placeBid } from '../../server/auctions/index.ts';
 import { config } from '../../server/config.ts';
+import { QueuedMail } from '../../server/notifications/index.ts';
 import { makeOffer } from '../../server/offers/index.ts';
 import { Payment, StripeLink } from '../../server/payments/model.ts';
 import {
@@ -311,11 +312,15 @@ test("an offline invoice is a pending membership payment the organization's owne
   ]);
 });
 
-test('issuing the same invoice form twice makes one invoice', async () => {
+test('issuing the same invoice form twice makes one invoice, and its members are told (and mailed) once', async () => {
   const company = await createMember();
+  await User.updateOne({ _id: company.userId }, { $set: { emailVerifiedAt: new Date() } });
   const reference = await issue(company);
   await issue(company, reference);
   expect((await membershipPage(company.actor)).invoices).toHaveLength(1);
+  const mails = await QueuedMail.find({ type: 'membership.invoice_issued', to: company.email }).lean();
+  expect(mails).toHaveLength(1);
+  expect(mails[0]!.params).toMatchObject({ reference, amount: 'CNY 12000' });
 });
 
 test('an invoice for a plan of another organization kind is refused on the plan field', async () => {

@@ -2,9 +2,12 @@ import mongoose from 'mongoose';
 import type { Actor } from '../../auth/permissions.ts';
 import { insertOnce } from '../../db/insert-once.ts';
 import { conflict, fieldErrorsOf, invalid, notFound } from '../../errors.ts';
+import { logger } from '../../logger.ts';
+import { notifyOrganization } from '../../notifications/index.ts';
 import { Organization, type OrganizationDoc } from '../../orgs/index.ts';
 import type { Bilingual } from '../../shared/bilingual.ts';
 import { NO_STRIPE_IDS, Payment, type PaymentDoc } from '../model.ts';
+import { amountText } from '../receipts.ts';
 import { onPaymentSucceeded, recordSucceeded } from '../settle.ts';
 import { MembershipInvoice, type MembershipInvoiceDoc } from './model.ts';
 import { findPlan, requireOperator } from './plans.ts';
@@ -61,7 +64,7 @@ export async function issueInvoice(actor: Actor, input: unknown): Promise<Member
   if (!stored.created && (stored.doc.payer as PaymentDoc['payer']).organization !== organizationId) {
     throw conflict('errors.membership.referenceTaken');
   }
-  const { doc } = await insertOnce<MembershipInvoiceDoc>(
+  const { doc, created } = await insertOnce<MembershipInvoiceDoc>(
     MembershipInvoice,
     { _id: reference },
     {
@@ -73,7 +76,23 @@ export async function issueInvoice(actor: Actor, input: unknown): Promise<Member
       issuedBy: actor!.userId,
     },
   );
+  if (created) await tellInvoiceIssued(doc as MembershipInvoiceDoc, plan.amount);
   return doc as MembershipInvoiceDoc;
+}
+
+/** The organization's members hear of the invoice (and by mail), with what to pay and by when; never fails the issue. */
+async function tellInvoiceIssued(invoice: MembershipInvoiceDoc, amount: PaymentDoc['amount']): Promise<void> {
+  await notifyOrganization(invoice.organization, {
+    type: 'membership.invoice_issued',
+    params: {
+      reference: invoice._id,
+      amount: amountText(amount),
+      dueDate: invoice.dueDate.toISOString().slice(0, 10),
+      plan_zh: invoice.plan.name.zh ?? invoice.plan.name.en ?? '',
+      plan_en: invoice.plan.name.en ?? invoice.plan.name.zh ?? '',
+    },
+    link: '/account/membership',
+  }).catch((error: unknown) => logger.error({ err: error, invoice: invoice._id }, 'invoice notification failed'));
 }
 
 /** The year an invoice pays for, from the later of now and the current end: once per invoice. */
