@@ -5,6 +5,7 @@ import { moveListingForDeal } from '../listings/index.ts';
 import { logger } from '../logger.ts';
 import {
   offlineProvider,
+  payoutDestination,
   recordOfflinePayment,
   type DealPaymentView,
   type PaymentInstructions,
@@ -57,6 +58,8 @@ export interface DealView {
   paymentInstructions: PaymentInstructions | null;
   /** The money's state: provider, fee, refunds, payout (null when nothing is paid at signing). */
   payment: DealPaymentView | null;
+  /** The seller could be paid straight into a Stripe account it has not set up yet (/account/payouts). */
+  suggestPayoutSetup: boolean;
   /** Whether the technology-contract registration data exists for this deal yet (/deals/:id/registration). */
   registration: RegistrationState;
 }
@@ -91,7 +94,13 @@ export function actionsFor(
 async function viewOf(actor: NonNullable<Actor>, deal: DealDoc): Promise<DealView> {
   const buyerSees = actor.organizationId === deal.buyer.organization || can(actor, { action: 'deal:confirm_payment' });
   const payment = await paymentViewOf(deal);
+  const sellerSees = actor.organizationId === deal.seller.organization;
   return {
+    suggestPayoutSetup:
+      sellerSees &&
+      deal.status === 'awaiting_payment' &&
+      Boolean(payment?.stripeAvailable) &&
+      (await payoutDestination(deal.seller.organization)) === null,
     deal: toDealDto(deal),
     actions: actionsFor(actor, deal, payment),
     payment,

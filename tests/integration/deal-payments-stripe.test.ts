@@ -122,6 +122,12 @@ describe('paying through Stripe Checkout', () => {
     expect((await paymentOf(deal.id)).stripe.checkoutSessionId).toBe(session);
   });
 
+  test('the seller of a deal payable online, without a payouts account, is pointed to /account/payouts', async () => {
+    const deal = await dealAwaitingPayment();
+    expect((await getDeal(seller.actor, deal.id)).suggestPayoutSetup).toBe(true);
+    expect((await getDeal(buyer.actor, deal.id)).suggestPayoutSetup).toBe(false);
+  });
+
   test('only the buyer may pay: the seller is refused and an outsider does not see the deal', async () => {
     const deal = await dealAwaitingPayment();
     expect(await refusal(payDeal(seller.actor, deal.id, { locale: 'en' }))).toMatchObject({ code: 'forbidden' });

@@ -93,6 +93,11 @@ export function DealPayment({ view }: { view: DealView }) {
           </p>
         </>
       ) : null}
+      {view.suggestPayoutSetup ? (
+        <p>
+          <Link to="/account/payouts">{t('deals.payment.setUpPayouts')}</Link>
+        </p>
+      ) : null}
       {actions.pay ? (
         <Form method="post" className="inline-form" reloadDocument>
           <input type="hidden" name="intent" value="pay" />
