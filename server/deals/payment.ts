@@ -43,16 +43,12 @@ export async function paymentViewOf(deal: DealDoc): Promise<DealPaymentView | nu
 }
 
 /** The buyer pays online: the URL of the deal's Stripe Checkout Session (the open one, or a new one). */
-export async function payDeal(
-  actor: Actor,
-  id: string,
-  options: { locale: 'zh' | 'en'; email?: string },
-): Promise<{ url: string }> {
+export async function payDeal(actor: Actor, id: string, options: { locale: 'zh' | 'en' }): Promise<{ url: string }> {
   const deal = await visibleDeal(actor, id);
   if (!can(actor, { action: 'deal:pay', deal: resourceOf(deal) })) throw forbidden();
   const facts = factsOf(deal);
   if (deal.status !== 'awaiting_payment' || !facts) throw conflict('errors.deals.state');
-  return { url: await startDealCheckout({ facts, locale: options.locale, payer: { email: options.email } }) };
+  return { url: await startDealCheckout({ facts, locale: options.locale }) };
 }
 
 /** The money is in: the deal moves to `paid` (once; a repeated report changes nothing). */

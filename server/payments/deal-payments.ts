@@ -76,14 +76,16 @@ export interface CheckoutRequest {
   facts: DealPaymentFacts;
   /** Checkout's language. */
   locale: 'zh' | 'en';
-  payer: { email?: string };
 }
+
+/** Parallel clicks settle within a round or two; more in a row is not a race. */
+const CHECKOUT_ATTEMPTS = 4;
 
 /** The URL of an open Checkout Session for the deal's payment: the one already open, or a new one. */
 export async function startDealCheckout(request: CheckoutRequest): Promise<string> {
   const { facts } = request;
   if (!stripeTakes(facts.amount)) throw conflict('errors.payments.stripeUnavailable');
-  for (;;) {
+  for (let attempt = 0; attempt < CHECKOUT_ATTEMPTS; attempt++) {
     const payment = await ensureDealPayment(facts);
     if (payment.status === 'succeeded') throw conflict('errors.payments.alreadyPaid');
     if (payment.status === 'processing') throw conflict('errors.payments.processing');
@@ -135,6 +137,7 @@ export async function startDealCheckout(request: CheckoutRequest): Promise<strin
     logger.info({ payment: payment._id, session: session.id }, 'Checkout Session opened');
     return session.url;
   }
+  throw conflict('errors.payments.busy');
 }
 
 /**
@@ -181,7 +184,7 @@ interface OpenedSession {
   customer: string | null;
 }
 
-async function createSession(payment: PaymentDoc, { facts, locale, payer }: CheckoutRequest): Promise<OpenedSession> {
+async function createSession(payment: PaymentDoc, { facts, locale }: CheckoutRequest): Promise<OpenedSession> {
   const price = toStripeAmount(payment.amount);
   const destination = await payoutDestination(facts.seller.organization);
   const { fee } = platformFee(payment.amount);
@@ -192,7 +195,6 @@ async function createSession(payment: PaymentDoc, { facts, locale, payer }: Chec
     ? await stripeCustomerFor({
         id: facts.buyer.organization,
         name: facts.buyer.name.en ?? facts.buyer.name.zh ?? facts.buyer.organization,
-        email: payer.email,
       })
     : null;
   const back = `${config().PUBLIC_URL}/deals/${facts.dealId}`;
@@ -207,7 +209,7 @@ async function createSession(payment: PaymentDoc, { facts, locale, payer }: Chec
       client_reference_id: payment._id,
       metadata,
       locale,
-      ...(customer ? { customer } : payer.email ? { customer_email: payer.email } : {}),
+      ...(customer && { customer }),
       payment_method_types: bankTransfer ? ['card', 'customer_balance'] : ['card'],
       ...(bankTransfer && {
         payment_method_options: {
