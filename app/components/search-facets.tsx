@@ -31,11 +31,15 @@ const VOCABULARIES: Record<Exclude<ListField, 'region'>, readonly string[]> = {
   orgKind: ORGANIZATION_KINDS,
 };
 
-/** Regions are whatever organizations give: those with results, most first, and any already chosen. */
-function regionValues(counts: Record<string, number> | undefined, selected: string[]): string[] {
+/**
+ * Regions are whatever organizations give: those with results, most first, and any already chosen.
+ * Ties go by code point, not `localeCompare`: its default locale is the server's on the server and the
+ * reader's in the browser, and two orders of one list break hydration (上海 and 江苏 swapped places).
+ */
+export function regionValues(counts: Record<string, number> | undefined, selected: string[]): string[] {
   const found = Object.entries(counts ?? {})
     .filter(([, n]) => n > 0)
-    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
     .map(([region]) => region);
   return [...new Set([...selected, ...found])];
 }

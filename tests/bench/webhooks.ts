@@ -15,7 +15,7 @@ import { startEmbeddedDatabase } from '../../server/db/embedded.ts';
 import { createDeal, payDeal } from '../../server/deals/index.ts';
 import { Payment, receiveStripeWebhook, type PaymentDoc } from '../../server/payments/index.ts';
 import { createListing, createOrganization } from '../support/factories.ts';
-import { stripeEvent } from '../support/stripe-events.ts';
+import { checkoutPaid } from '../support/stripe-events.ts';
 import { startStripeMock } from '../support/stripe-mock.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -79,17 +79,7 @@ try {
     });
     await payDeal(buyerActor, deal.id, { locale: 'en' });
     const payment = (await Payment.findOne({ deal: deal.id }).lean<PaymentDoc>())!;
-    return stripeEvent('checkout.session.completed', {
-      id: payment.stripe.checkoutSessionId,
-      object: 'checkout.session',
-      mode: 'payment',
-      status: 'complete',
-      payment_status: 'paid',
-      metadata: { payment: payment._id, deal: deal.id },
-      amount_total: payment.amount.amount,
-      currency: 'usd',
-      payment_intent: `pi_bench_${sources}`,
-    });
+    return checkoutPaid(payment, `pi_bench_${sources}`);
   }
 
   const samples: Record<string, number[]> = {

@@ -17,3 +17,26 @@ export function stripeEvent(type: string, object: object, id = `evt_test_${rando
     type,
   };
 }
+
+/** What a stored payment needs for Stripe to report its Checkout Session. */
+export interface CheckoutPayment {
+  _id: string;
+  deal: string | null;
+  amount: { amount: number; currency: string };
+  stripe: { checkoutSessionId: string | null };
+}
+
+/** Stripe's report that the payment's Checkout Session was paid in full, through the given payment intent. */
+export const checkoutPaid = (payment: CheckoutPayment, paymentIntent: string) =>
+  stripeEvent('checkout.session.completed', {
+    id: payment.stripe.checkoutSessionId,
+    object: 'checkout.session',
+    mode: 'payment',
+    status: 'complete',
+    payment_status: 'paid',
+    client_reference_id: payment._id,
+    metadata: { payment: payment._id, deal: payment.deal },
+    amount_total: payment.amount.amount,
+    currency: payment.amount.currency.toLowerCase(),
+    payment_intent: paymentIntent,
+  });

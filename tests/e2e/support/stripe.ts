@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import Stripe from 'stripe';
-import { stripeEvent } from '../../support/stripe-events.ts';
+import { checkoutPaid, stripeEvent, type CheckoutPayment } from '../../support/stripe-events.ts';
 import { withDatabase } from './deals.ts';
 
 import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET } from './stripe-keys.ts';
@@ -10,15 +10,9 @@ import { E2E_STRIPE_SECRET_KEY, E2E_STRIPE_WEBHOOK_SECRET } from './stripe-keys.
 
 const sdk = new Stripe(E2E_STRIPE_SECRET_KEY);
 
-interface StoredPayment {
-  _id: string;
-  amount: { amount: number; currency: string };
-  stripe: { checkoutSessionId: string | null; paymentIntentId: string | null };
-}
-
 /** The deal's payment as stored (its reference and the Checkout Session the buyer was sent to). */
 export const paymentOfDeal = (dealId: string) =>
-  withDatabase(async (db) => (await db.collection<StoredPayment>('payments').findOne({ deal: dealId }))!);
+  withDatabase(async (db) => (await db.collection<CheckoutPayment>('payments').findOne({ deal: dealId }))!);
 
 /** POSTs the event to /webhooks/stripe as Stripe would: signed over the exact body (or with the given signature). */
 export async function sendWebhook(api: APIRequestContext, event: object, signature?: string) {
@@ -34,20 +28,9 @@ export async function sendWebhook(api: APIRequestContext, event: object, signatu
 }
 
 /** Stripe's report that the deal's Checkout Session was paid in full. */
-export function sessionPaid(payment: StoredPayment, dealId: string) {
+export function sessionPaid(payment: CheckoutPayment, dealId: string) {
   expect(payment.stripe.checkoutSessionId).toMatch(/^cs_/);
-  return stripeEvent('checkout.session.completed', {
-    id: payment.stripe.checkoutSessionId,
-    object: 'checkout.session',
-    mode: 'payment',
-    status: 'complete',
-    payment_status: 'paid',
-    client_reference_id: payment._id,
-    metadata: { payment: payment._id, deal: dealId },
-    amount_total: payment.amount.amount,
-    currency: payment.amount.currency.toLowerCase(),
-    payment_intent: `pi_e2e_${dealId.slice(-10)}`,
-  });
+  return checkoutPaid(payment, `pi_e2e_${dealId.slice(-10)}`);
 }
 
 export { stripeEvent };
