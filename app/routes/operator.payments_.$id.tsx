@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Form, FormError, SubmitButton, TextField } from '~/components/forms';
 import { AttentionFlags, PartyNames, PayoutState, RefundedAmount } from '~/components/payments/payment-facts';
-import { bankReferenceInput, DomainError, parseMajorUnits, refundInput } from '~/domain';
+import { bankReferenceInput, refundInput } from '~/domain';
 import { useLocale } from '~/root';
 import paymentStyles from '~/styles/payments.css';
 import { formatDateTime, formatMoney, minorToMajor, pickText } from '~/utils/format';
@@ -40,16 +40,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         case 'payout':
           await context.payments.recordPayout(actor, id, parseInput(bankReferenceInput, form, locale));
           break;
-        case 'refund': {
-          const input = parseInput(refundInput, form, locale);
-          const { payment } = await context.payments.getForOperator(actor, id);
-          await context.payments.refund(actor, id, {
-            amount: refundAmount(input.amount, payment.amount.currency),
-            reason: input.reason,
-            bankReference: input.bankReference,
-          });
+        case 'refund':
+          await context.payments.refund(actor, id, parseInput(refundInput, form, locale));
           break;
-        }
         case 'reconcile':
           await context.payments.reconcile(actor, id);
           break;
@@ -60,16 +53,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     },
     { keepInput: true },
   );
-}
-
-/** The amount typed in major units of the payment's currency, as minor units; empty: all that is left. */
-function refundAmount(text: string | undefined, currency: Parameters<typeof parseMajorUnits>[1]): number | undefined {
-  if (!text) return undefined;
-  const amount = parseMajorUnits(text, currency);
-  // Zero is no refund: said as a bad amount, not as one too large.
-  if (amount === null || amount === 0)
-    throw new DomainError('invalid', 'errors.badRequestTitle', { amount: ['errors.payments.badAmount'] });
-  return amount;
 }
 
 export default function OperatorPayment() {

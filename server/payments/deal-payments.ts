@@ -32,6 +32,9 @@ export interface DealPaymentFacts {
 
 /** The deal's payment document, created on first need (deals made before payments were recorded have none). */
 export async function ensureDealPayment(facts: DealPaymentFacts): Promise<PaymentDoc> {
+  // Read first: every deal page view asks, and a refused insert would take the write lock each time.
+  const known = await findPayment(facts.reference);
+  if (known) return known;
   const now = new Date();
   const { doc } = await insertOnce(
     Payment,

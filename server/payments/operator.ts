@@ -1,12 +1,14 @@
 import { can, type Actor } from '../auth/permissions.ts';
-import { conflict, forbidden, notFound, unauthorized } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
+import { parseMajorUnits } from '../shared/money.ts';
+import type { Currency } from '../vocabulary.ts';
 import { logger } from '../logger.ts';
 import { Payment, type PaymentDoc } from './model.ts';
 import { reconcileOne } from './reconcile.ts';
-import { refundPayment, type RefundRequest } from './refunds.ts';
+import { refundPayment } from './refunds.ts';
 import { recordSucceeded } from './settle.ts';
 import { stripe, stripeConfigured } from './stripe/client.ts';
-import type { PaymentListQuery } from './schemas.ts';
+import type { PaymentListQuery, RefundInput } from './schemas.ts';
 import { changePayment, findPayment, requirePayment } from './transition.ts';
 
 // The operator's side of payments: every payment with its provider, state and
@@ -96,10 +98,28 @@ export async function recordPayout(actor: Actor, reference: string, input: { ban
   return payment;
 }
 
-/** The operator refunds (part of) a payment: through Stripe, or by recording the bank transfer back. */
-export async function refundByOperator(actor: Actor, reference: string, request: Omit<RefundRequest, 'by'>) {
+/**
+ * The operator refunds (part of) a payment, as typed on its page: `amount` in
+ * major units of the payment's currency (empty: all that is left); through
+ * Stripe, or by recording the bank transfer back.
+ */
+export async function refundByOperator(actor: Actor, reference: string, input: RefundInput) {
   requireOperator(actor);
-  return refundPayment(reference, { ...request, by: actor.userId });
+  const payment = await requirePayment(reference);
+  return refundPayment(reference, {
+    amount: minorUnitsOf(input.amount, payment.amount.currency),
+    reason: input.reason,
+    bankReference: input.bankReference,
+    by: actor.userId,
+  });
+}
+
+function minorUnitsOf(text: string | undefined, currency: Currency): number | undefined {
+  if (!text) return undefined;
+  const amount = parseMajorUnits(text, currency);
+  // Zero is no refund: said as a bad amount, not as one too large.
+  if (amount === null || amount === 0) throw invalid({ amount: ['errors.payments.badAmount'] });
+  return amount;
 }
 
 /** The operator asks Stripe now instead of waiting for the job. */

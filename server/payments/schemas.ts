@@ -47,3 +47,4 @@ export const refundInput = z.object({
     .check(safeText),
   bankReference,
 });
+export type RefundInput = z.output<typeof refundInput>;

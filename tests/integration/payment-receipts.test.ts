@@ -83,7 +83,7 @@ test('a payment not paid has no receipt', async () => {
 test('a refund has its own receipt with the amount, the reason and the total refunded', async () => {
   const { reference } = await paidPayment();
   const { refund } = await refundByOperator(operator.actor, reference, {
-    amount: 2_000_000,
+    amount: '20000',
     reason: 'Licence scope reduced',
     bankReference: 'ICBC-BACK-7',
   });
