@@ -28,6 +28,8 @@ interface Entry {
   headers: [string, string | string[]][];
   /** The body cut where the old nonce stood: a hit joins the pieces with its own. */
   pieces: Buffer[];
+  /** The pieces' total length. */
+  size: number;
 }
 
 /** Headers that belong to one answer, not to its content. */
@@ -46,6 +48,7 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
   const { paths, sessionCookieName, generation, ttlMs = 10_000, maxEntries = 500, maxBodyBytes = 1_000_000 } = options;
   const cacheable = new Set(paths);
   const entries = new Map<string, Entry>();
+  const sessionCookie = new RegExp(`(?:^|;\\s*)${sessionCookieName}=`);
 
   const keyOf = (req: Request) =>
     [
@@ -57,9 +60,12 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
     ].join('\n');
 
   return (req: Request, res: Response, next: NextFunction) => {
-    const anonymous =
-      !req.headers.authorization && !new RegExp(`(?:^|;\\s*)${sessionCookieName}=`).test(req.headers.cookie ?? '');
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !cacheable.has(req.path) || !anonymous) return next();
+    const anonymous = !req.headers.authorization && !sessionCookie.test(req.headers.cookie ?? '');
+    // A request with a body is left to the body policy behind (a cached answer would leave the body unread).
+    const bodiless = !req.headers['transfer-encoding'] && !Number(req.headers['content-length']);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !cacheable.has(req.path) || !anonymous || !bodiless) {
+      return next();
+    }
 
     const key = keyOf(req);
     const nonce = String(res.locals.cspNonce ?? '');
@@ -68,12 +74,18 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
     const fresh = /no-cache/i.test(`${req.headers['cache-control'] ?? ''} ${req.headers.pragma ?? ''}`);
     if (hit && !fresh && hit.generation === generation() && Date.now() - hit.at < ttlMs) {
       const glue = Buffer.from(nonce);
-      const body = Buffer.concat(hit.pieces.flatMap((piece, i) => (i === 0 ? [piece] : [glue, piece])));
       for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader('X-Cache', 'HIT');
-      res.setHeader('Content-Length', body.length);
+      res.setHeader('Content-Length', hit.size + glue.length * (hit.pieces.length - 1));
       res.statusCode = hit.status;
-      res.end(req.method === 'HEAD' ? undefined : body);
+      if (req.method === 'HEAD') return void res.end();
+      // The pieces go out as they are, corked into one write (end() uncorks): no copy of the page per hit.
+      res.cork();
+      hit.pieces.forEach((piece, i) => {
+        if (i > 0) res.write(glue);
+        res.write(piece);
+      });
+      res.end();
       return;
     }
     if (hit) entries.delete(key);
@@ -107,6 +119,12 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
         generation() === startedAt;
       if (storable) {
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+        const pieces = nonce
+          ? Buffer.concat(chunks)
+              .toString('utf8')
+              .split(nonce)
+              .map((piece) => Buffer.from(piece))
+          : [Buffer.concat(chunks)];
         entries.set(key, {
           at: Date.now(),
           generation: startedAt,
@@ -114,12 +132,8 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
           headers: Object.entries(res.getHeaders())
             .filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()))
             .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
-          pieces: nonce
-            ? Buffer.concat(chunks)
-                .toString('utf8')
-                .split(nonce)
-                .map((piece) => Buffer.from(piece))
-            : [Buffer.concat(chunks)],
+          pieces,
+          size: pieces.reduce((sum, piece) => sum + piece.length, 0),
         });
       }
       return end(...args);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express from 'express';
@@ -109,4 +110,25 @@ test('a request asking for a fresh answer (Cache-Control: no-cache) is rendered 
 test('paths not listed and methods other than GET pass through', async () => {
   const post = await fetch(`${url}/page?q=6`, { method: 'POST' });
   expect(post.headers.get('x-cache')).toBeNull();
+});
+
+test('a GET carrying a body is left to the handlers behind (a cached answer would leave the body unread)', async () => {
+  await get('/page?q=8');
+  const cacheHeader = await new Promise<string | undefined>((resolve, reject) => {
+    const request = http.request(`${url}/page?q=8`, { method: 'GET', headers: { 'Content-Length': '3' } }, (res) => {
+      res.resume();
+      resolve(res.headers['x-cache'] as string | undefined);
+    });
+    request.on('error', reject);
+    request.end('abc');
+  });
+  expect(cacheHeader).toBeUndefined();
+});
+
+test('an uncompressed hit announces the length of the body it sends', async () => {
+  const identity = { 'Accept-Encoding': 'identity' };
+  await get('/page?q=9', identity);
+  const hit = await get('/page?q=9', identity);
+  expect(hit.cache).toBe('HIT');
+  expect(Number(hit.response.headers.get('content-length'))).toBe(Buffer.byteLength(hit.body));
 });
