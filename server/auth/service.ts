@@ -268,15 +268,18 @@ export async function verifyEmail(token: string): Promise<void> {
 /**
  * Mails a reset link when the address is registered; the caller's answer is the
  * same either way, and as fast: it comes before the address is even looked up.
- * Limited per address and per client (5 a minute each).
+ * Limited per client (5 a minute, answered 429) and per account (5 mails a
+ * minute, silently): strangers asking for someone's address only hold back
+ * further mails, never the owner's own request, and the mails already sent
+ * carry working links.
  */
 export async function requestPasswordReset(email: string, client: ClientContext): Promise<void> {
   const emailNormalized = normalizeEmail(email);
   // Every request counts: there is no failure to tell apart from a success here.
-  const attempt = await reserveAttempt(
-    rateLimitKeys({ scope: 'password_reset', email: emailNormalized, ip: client.ip }),
-  );
-  if (attempt.limited) throw rateLimited(attempt.retryAfterSeconds);
+  const byClient = await reserveAttempt(rateLimitKeys({ scope: 'password_reset', ip: client.ip }));
+  if (byClient.limited) throw rateLimited(byClient.retryAfterSeconds);
+  const byAccount = await reserveAttempt(rateLimitKeys({ scope: 'password_reset', email: emailNormalized }));
+  if (byAccount.limited) return;
   // Answer now: looking the address up, issuing the token and writing the mail
   // take measurably longer for a registered address, which would tell it apart.
   void mailPasswordResetLink(emailNormalized).catch((err: unknown) =>
