@@ -4,10 +4,12 @@ import { z } from 'zod';
 
 // C0 and C1 control characters and DEL, and the bidirectional embeddings,
 // overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make a name read
-// differently from what it says. Text may keep tab, CR and LF; a name may not.
+// differently from what it says. Text may keep tab, CR and LF; a name may not,
+// nor the other line breaks (U+2028, U+2029) or the invisible direction marks
+// (U+200E, U+200F, U+061C).
 /* eslint-disable no-control-regex -- finding control characters is the point */
 const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 /* eslint-enable no-control-regex */
 
 /** The one check against invisible and text-direction characters: `.check(safeText)`. */

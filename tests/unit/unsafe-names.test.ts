@@ -30,6 +30,11 @@ const UNSAFE = [
   ['newline inside', 'Acme\nCorp'],
   ['carriage return inside', 'Acme\rCorp'],
   ['tab inside', 'Acme\tCorp'],
+  ['LINE SEPARATOR', 'Acme\u2028Corp'],
+  ['PARAGRAPH SEPARATOR', 'Acme\u2029Corp'],
+  ['LEFT-TO-RIGHT MARK', 'Acme\u200E'],
+  ['RIGHT-TO-LEFT MARK', '\u200FAcme'],
+  ['ARABIC LETTER MARK', 'Ac\u061Cme'],
 ] as const;
 
 describe('control and text-direction characters are refused in names, with a localised message', () => {
