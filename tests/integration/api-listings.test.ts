@@ -61,6 +61,37 @@ test('bad filters are a problem+json 400 with a message per field, in the asked 
   expect(english.errors.pageSize[0]).toMatch(/Too small/i);
 });
 
+const SORT_OPTIONS = '"relevance"|"newest"|"price_asc"|"price_desc"|"trl_desc"|"patent_life_desc"';
+
+test.each([
+  ['an unknown sort', 'sort=cheapest', { sort: [`Invalid option: expected one of ${SORT_OPTIONS}`] }],
+  ['a flag other than true, false, 1 or 0', 'openLicense=maybe', { openLicense: ['Use true or false.'] }],
+  ['a TRL bound that is not a number', 'trlMin=abc', { trlMin: ['Invalid input: expected number, received NaN'] }],
+  [
+    'a TRL range whose lower bound is above its upper one',
+    'trlMin=9&trlMax=2',
+    { trlMax: ['The lower bound cannot be above the upper bound.'] },
+  ],
+  ['a negative price', 'priceMin=-1', { priceMin: ['Too small: expected number to be >=0'] }],
+  ['a page size over 100', 'pageSize=101', { pageSize: ['Too big: expected number to be <=100'] }],
+  ['page 0 (pages count from 1)', 'page=0', { page: ['Too small: expected number to be >=1'] }],
+  [
+    'a one-value parameter given twice',
+    'sort=newest&sort=trl_desc',
+    { sort: [`Invalid option: expected one of ${SORT_OPTIONS}`] },
+  ],
+])('GET /api/v1/search refuses %s with a problem+json 400 naming the field', async (_rule, params, errors) => {
+  const response = await call(searchLoader, `/api/v1/search?${params}`, { headers: { 'Accept-Language': 'en' } });
+  expect(response.status).toBe(400);
+  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+  expect(await response.json()).toEqual({
+    type: 'about:blank',
+    title: 'That request was not understood',
+    status: 400,
+    errors,
+  });
+});
+
 test('GET /api/v1/listings/:id returns the listing, and 404 problem+json for unknown ids', async () => {
   const found = await call(listingLoader, `/api/v1/listings/${listingId}`, { params: { id: listingId } });
   expect(found.status).toBe(200);

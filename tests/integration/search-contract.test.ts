@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cnCheckDigit } from '../../server/listings/patents.ts';
 import { MARK_END, MARK_START, type SearchDocument } from '../../server/search/document.ts';
 import type { EngineFilters, EngineQuery, SearchEngine } from '../../server/search/engine.ts';
 import { normalizePatentNumbers, patentKey } from '../../server/search/patent-keys.ts';
@@ -12,7 +11,8 @@ import { ENGINES } from '../support/search-engines.ts';
 
 const NOW = Date.UTC(2026, 10, 20);
 const DAY = 86_400_000;
-const CN_NUMBER = `CN202110123456.${cnCheckDigit('202110123456')}`;
+/** A Chinese application number with its check digit (7 = Σ digit × weight 2…9, 2…5, mod 11). */
+const CN_NUMBER = 'CN202110123456.7';
 
 let sequence = 0;
 function doc(id: string, fields: Partial<SearchDocument>): SearchDocument {
@@ -44,6 +44,7 @@ function doc(id: string, fields: Partial<SearchDocument>): SearchDocument {
     updatedAt: 1_000 + sequence,
     title_zh: '',
     title_en: '',
+    keywords: [],
     summary_zh: '',
     summary_en: '',
     problem_zh: '',
@@ -175,6 +176,20 @@ for (const { name, create } of ENGINES) {
       expect(await ids('laparoskipic')).toEqual(['robot']);
     });
 
+    // The typo budget at its bounds, by the query word's length: none below 5
+    // letters, one from 5, two from 9 (Meilisearch's defaults). Each word is
+    // changed away from its first letter, which Meilisearch counts twice.
+    test.each([
+      ['a word of four letters does not match with one typo', 'drog', []], // drug
+      ['a word of five letters matches with one typo', 'robat', ['robot']], // robot
+      ['a word of five letters does not match with two typos', 'rabat', []], // robot
+      ['a word of eight letters does not match with two typos', 'cethater', []], // catheter
+      ['a word of nine letters matches with two typos', 'pathalagy', ['scanner']], // pathology
+      ['a word of nine letters does not match with three typos', 'pethalagy', []], // pathology
+    ])('%s ("%s")', async (_rule, typed, expected) => {
+      expect(await ids(typed)).toEqual(expected);
+    });
+
     test('the last word matches as a prefix, earlier words do not', async () => {
       expect((await ids('ultras')).sort()).toEqual(['endoscope', 'ivus']);
       expect(await ids('ultras catheter')).toEqual([]);
@@ -190,7 +205,14 @@ for (const { name, create } of ENGINES) {
     });
 
     test('a patent number is found however it is written', async () => {
-      for (const spelling of [CN_NUMBER, 'CN 2021 1 0123456', `ZL${CN_NUMBER.slice(2)}`, '202110123456', '2021101']) {
+      for (const spelling of [
+        CN_NUMBER,
+        'CN 2021 1 0123456.7',
+        'CN 2021 1 0123456',
+        `ZL${CN_NUMBER.slice(2)}`,
+        '202110123456',
+        '2021101',
+      ]) {
         expect(await ids(spelling), spelling).toEqual(['ivus']);
       }
     });
@@ -318,6 +340,22 @@ for (const { name, create } of ENGINES) {
         expect(await ids('capnograph')).toEqual(['edited']);
       } finally {
         await engine.remove(['edited']);
+      }
+    });
+
+    test('a listing is found by a keyword that appears in no other field, in either language', async () => {
+      await engine.upsert([
+        doc('keyworded', {
+          title_en: 'Wearable patch',
+          title_zh: '可穿戴贴片',
+          keywords: ['photoplethysmography', '血氧'],
+        }),
+      ]);
+      try {
+        expect(await ids('photoplethysmography')).toEqual(['keyworded']);
+        expect(await ids('血氧')).toEqual(['keyworded']);
+      } finally {
+        await engine.remove(['keyworded']);
       }
     });
 
