@@ -186,6 +186,9 @@ for (const { name, create } of ENGINES) {
       ['a word of eight letters does not match with two typos', 'cethater', []], // catheter
       ['a word of nine letters matches with two typos', 'pathalagy', ['scanner']], // pathology
       ['a word of nine letters does not match with three typos', 'pethalagy', []], // pathology
+      ['a typo on the first letter counts as two: five letters do not match with it', 'sobot', []], // robot
+      ['a typo on the first letter counts as two: nine letters match with it alone', 'bathology', ['scanner']], // pathology
+      ['a typo on the first letter counts as two: nine letters do not match with it and one more', 'bathalogy', []],
     ])('%s ("%s")', async (_rule, typed, expected) => {
       expect(await ids(typed)).toEqual(expected);
     });

@@ -120,12 +120,14 @@ export class TextIndex {
       }
     }
     if (term.maxTypos > 0) {
+      // As Meilisearch counts them: a word that differs in its first letter costs one typo more.
+      const typosOf = (key: string, distance: number) => distance + (key[0] === term.text[0] ? 0 : 1);
       const fuzzy = [...this.dictionary.fuzzyGet(term.text, term.maxTypos)]
-        .filter(([key]) => !found.has(key) && !/^\d+$/.test(key))
-        .sort((a, b) => a[1][1] - b[1][1])
+        .map(([key, [termId, distance]]) => ({ termId, term: key, typos: typosOf(key, distance), exact: false }))
+        .filter((e) => e.typos <= term.maxTypos && !found.has(e.term) && !/^\d+$/.test(e.term))
+        .sort((a, b) => a.typos - b.typos)
         .slice(0, MAX_TYPO_TERMS);
-      for (const [key, [termId, distance]] of fuzzy)
-        found.set(key, { termId, term: key, typos: distance, exact: false });
+      for (const expansion of fuzzy) found.set(expansion.term, expansion);
     }
     return [[...found.values()]];
   }
