@@ -7,17 +7,26 @@ import { safeRedirect } from '~/utils/safe-redirect';
 // cookie alone; the API also takes `Authorization: Bearer mix_…` (integrations),
 // so a stray header on a page can neither sign anyone in nor break the page.
 
-const cache = new WeakMap<Request, Promise<RequestAuth>>();
+const cache = new WeakMap<object, Promise<RequestAuth>>();
+
+/**
+ * Remix hands each loader of a page its own copy of the Request but all of them
+ * one load context, so a read is authenticated once per HTTP request. A post's
+ * action may sign someone in or out: the loaders after it look again.
+ */
+const memoKey = (request: Request, context: AppLoadContext): object =>
+  request.method === 'GET' || request.method === 'HEAD' ? context : request;
 
 export function authenticate(request: Request, context: AppLoadContext): Promise<RequestAuth> {
-  let pending = cache.get(request);
+  const key = memoKey(request, context);
+  let pending = cache.get(key);
   if (!pending) {
     const isApi = new URL(request.url).pathname.startsWith('/api/');
     pending = context.auth.authenticate({
       cookieHeader: request.headers.get('Cookie'),
       authorization: isApi ? request.headers.get('Authorization') : null,
     });
-    cache.set(request, pending);
+    cache.set(key, pending);
   }
   return pending;
 }
