@@ -28,10 +28,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const asked = new URL(request.url).searchParams.get('dealType');
     const dealType = listing.dealTypes.find((type) => type === asked) ?? null;
     // The service decides again on submission; this only spares a form that would be refused.
+    const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
     const allowed =
-      listing.status === 'published' &&
-      listing.organization?.id !== actor?.organizationId &&
-      context.auth.can(actor, { action: 'offer:make' });
+      listing.status === 'published' && context.auth.can(actor, { action: 'offer:make', listing: resource });
     return json({
       listing: { id: listing.id, title: listing.title, dealTypes: listing.dealTypes },
       dealType: dealType as DealTypeKey | null,

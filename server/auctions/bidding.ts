@@ -1,7 +1,7 @@
-import { can, type Actor } from '../auth/permissions.ts';
+import { can, ownsListing, type Actor } from '../auth/permissions.ts';
 import { isDuplicateKeyError } from '../db/insert-once.ts';
 import { conflict, fieldErrorsOf, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
-import { findVisibleListing, type ListingDoc } from '../listings/index.ts';
+import { findVisibleListing, resourceOf, type ListingDoc } from '../listings/index.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import { requireMembership } from '../payments/index.ts';
 import { nextMinimum, rollForward, startedHead } from './head.ts';
@@ -15,8 +15,9 @@ const MAX_LOST_SLOTS = 200;
 
 /** Who may bid at all, before the amount is looked at. */
 function checkBidder(actor: NonNullable<Actor>, listing: ListingDoc): void {
-  if (String(listing.organization) === actor.organizationId) throw forbidden('errors.auctions.ownListing');
-  if (!can(actor, { action: 'bid:place' })) {
+  const resource = resourceOf(listing);
+  if (!can(actor, { action: 'bid:place', listing: resource })) {
+    if (ownsListing(actor, resource)) throw forbidden('errors.auctions.ownListing');
     throw forbidden(actor.organizationVerified ? 'errors.offers.buyersOnly' : 'errors.offers.verifiedOnly');
   }
   if (listing.status !== 'published') throw conflict('errors.offers.listingNotOpen');

@@ -86,8 +86,7 @@ export async function auctionView(actor: Actor, listing: ListingDoc, now = new D
       mayBid:
         state === 'open' &&
         listing.status === 'published' &&
-        org !== String(listing.organization) &&
-        can(actor, { action: 'bid:place' }),
+        can(actor, { action: 'bid:place', listing: resourceOf(listing) }),
     },
     bids: bids.map((s) => ({
       seq: s.seq,

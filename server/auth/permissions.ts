@@ -54,7 +54,8 @@ export type Permission =
   | { action: 'listing:manage'; listing: ListingResource }
   /** The operator's review: publish, or reject back to draft. */
   | { action: 'listing:review' }
-  | { action: 'offer:make' }
+  /** Offering on another organization's listing (its status is the offer's own check). */
+  | { action: 'offer:make'; listing: ListingResource }
   /** Who bid what in a listing's auction (bidders see only amounts): its owner and the operators. */
   | { action: 'auction:view_bidders'; listing: ListingResource }
   /** An offer's thread: its two organizations only. */
@@ -64,7 +65,7 @@ export type Permission =
   /** Withdrawing: the organization that made the offer. */
   | { action: 'offer:withdraw'; offer: OfferResource }
   /** Taking a non-exclusive licence at a listing's listed terms, without negotiation. */
-  | { action: 'license:take' }
+  | { action: 'license:take'; listing: ListingResource }
   /** A deal's terms, status and timeline: its two organizations and the operators. */
   | { action: 'deal:view'; deal: DealResource }
   /** Completing, cancelling by agreement, recording the registration number: its two organizations. */
@@ -87,7 +88,7 @@ export type Permission =
   | { action: 'membership:subscribe'; organizationId: string }
   /** Defining membership plans and issuing offline invoices: the operators. */
   | { action: 'membership:manage' }
-  | { action: 'bid:place' }
+  | { action: 'bid:place'; listing: ListingResource }
   | { action: 'org:view' }
   /**
    * The public record of transfers, licenses and equity (and verifying it). Appending is no user action and
@@ -143,7 +144,8 @@ function isPartyTo(actor: Actor, deal: DealResource): boolean {
   );
 }
 
-function ownsListing(actor: Actor, listing: ListingResource): boolean {
+/** Also tells a refusal's reason: an owner is refused its own listing's offers, bids and licences. */
+export function ownsListing(actor: Actor, listing: ListingResource): boolean {
   return actor !== null && actor.organizationId === listing.organizationId;
 }
 
@@ -228,9 +230,10 @@ export function can(actor: Actor, permission: Permission): boolean {
       return ownsListing(actor, permission.listing);
     case 'auction:view_bidders':
       return ownsListing(actor, permission.listing) || isOperator(actor);
+    // Nobody deals with itself.
     case 'offer:make':
     case 'bid:place':
-      return isVerifiedMemberOf(actor, BUYER_KINDS);
+      return isVerifiedMemberOf(actor, BUYER_KINDS) && !ownsListing(actor, permission.listing);
     case 'offer:view':
       return (
         actor !== null &&
@@ -245,7 +248,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'offer:withdraw':
       return actor !== null && actor.organizationId === permission.offer.madeByOrganizationId;
     case 'license:take':
-      return isVerifiedMemberOf(actor, ['company']);
+      return isVerifiedMemberOf(actor, ['company']) && !ownsListing(actor, permission.listing);
     case 'org:view':
     case 'ledger:view':
       return true;

@@ -1,3 +1,4 @@
+import type { ListingResource } from '../auth/permissions.ts';
 import { toOrganizationSummary, type OrganizationDoc, type OrganizationSummary } from '../orgs/index.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 import type { Money } from '../shared/money.ts';
@@ -45,6 +46,7 @@ export interface ListingDto {
   advantages: Bilingual;
   clinicalUse: Bilingual;
   partnerSought: Bilingual;
+  keywords: string[];
   category: Category;
   nmpaClass: NmpaClass;
   regulatory: { fda: string; ce: string };
@@ -77,6 +79,12 @@ export interface ListingDto {
     pendingRevision: { at: string; changes: Record<string, unknown> } | null;
   };
 }
+
+/** What the permissions module needs to know of a listing as returned (its organization may be gone: no owner). */
+export const dtoResourceOf = (listing: Pick<ListingDto, 'status' | 'organization'>): ListingResource => ({
+  status: listing.status,
+  organizationId: listing.organization?.id ?? '',
+});
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 /** Stored bilingual text without its empty languages. */
@@ -111,6 +119,7 @@ export function toListingDto(
     advantages: text(listing.advantages),
     clinicalUse: text(listing.clinicalUse),
     partnerSought: text(listing.partnerSought),
+    keywords: [...(listing.keywords ?? [])],
     category: listing.category,
     nmpaClass: listing.nmpaClass,
     regulatory: { fda: listing.regulatory?.fda ?? 'none', ce: listing.regulatory?.ce ?? 'none' },

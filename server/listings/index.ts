@@ -1,7 +1,7 @@
 export { Listing, resourceOf, type ListingDoc } from './model.ts';
 export { listingInput, patentInput, rejectionInput, type ListingInput } from './schemas.ts';
 export { findVisibleListing, getListing } from './service.ts';
-export { toListingDto, type ListingDto, type PatentDto } from './dto.ts';
+export { dtoResourceOf, toListingDto, type ListingDto, type PatentDto } from './dto.ts';
 export { remainingLifeDays, patentExpiry, isValidPatentNumber } from './patents.ts';
 export { onListingChanged, onListingStatusChanged } from './changes.ts';
 export {

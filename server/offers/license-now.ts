@@ -1,9 +1,9 @@
-import { can, type Actor } from '../auth/permissions.ts';
+import { can, ownsListing, type Actor } from '../auth/permissions.ts';
 import { createDeal, type DealDto } from '../deals/index.ts';
 import { dealTerms, type DealTerms } from '../deals/terms.ts';
 import { conflict, forbidden, unauthorized } from '../errors.ts';
 import { PUBLIC_LISTING_STATUSES } from '../vocabulary.ts';
-import { getListing, type ListingDto } from '../listings/index.ts';
+import { dtoResourceOf, getListing, type ListingDto } from '../listings/index.ts';
 
 // "License now": a listing offering a non-exclusive licence at listed terms
 // (its licenseTerms; an open licence, 专利开放许可, when the owner declared
@@ -65,8 +65,7 @@ export function licenseNowStatus(actor: Actor, listing: ListingDto): LicenseNowS
   return {
     terms,
     openLicense: Boolean(terms && listing.licenseTerms?.openLicense),
-    canTake:
-      terms !== null && listing.organization?.id !== actor?.organizationId && can(actor, { action: 'license:take' }),
+    canTake: terms !== null && can(actor, { action: 'license:take', listing: dtoResourceOf(listing) }),
   };
 }
 
@@ -74,16 +73,16 @@ export function licenseNowStatus(actor: Actor, listing: ListingDto): LicenseNowS
 export function offerLinkShown(actor: Actor, listing: Pick<ListingDto, 'status' | 'organization'>): boolean {
   return (
     PUBLIC_LISTING_STATUSES.includes(listing.status) &&
-    listing.organization?.id !== actor?.organizationId &&
-    (actor === null || can(actor, { action: 'offer:make' }))
+    (actor === null || can(actor, { action: 'offer:make', listing: dtoResourceOf(listing) }))
   );
 }
 
 export async function licenseNow(actor: Actor, listingId: string): Promise<{ deal: DealDto; created: boolean }> {
   if (!actor) throw unauthorized();
   const listing = await getListing(actor, listingId);
-  if (listing.organization?.id === actor.organizationId) throw forbidden('errors.offers.ownListing');
-  if (!can(actor, { action: 'license:take' })) {
+  const resource = dtoResourceOf(listing);
+  if (!can(actor, { action: 'license:take', listing: resource })) {
+    if (ownsListing(actor, resource)) throw forbidden('errors.offers.ownListing');
     throw forbidden(actor.organizationVerified ? 'errors.offers.companiesOnly' : 'errors.offers.verifiedOnly');
   }
   if (listing.status !== 'published') throw conflict('errors.offers.listingNotOpen');

@@ -1,8 +1,8 @@
 import mongoose from 'mongoose';
-import { can, type Actor, type OfferResource } from '../auth/permissions.ts';
+import { can, ownsListing, type Actor, type ListingResource, type OfferResource } from '../auth/permissions.ts';
 import type { DealTerms } from '../deals/terms.ts';
 import { conflict, fieldErrorsOf, forbidden, invalid, notFound, unauthorized } from '../errors.ts';
-import { getListing, type ListingDto } from '../listings/index.ts';
+import { dtoResourceOf, getListing, type ListingDto } from '../listings/index.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import { requireMembership } from '../payments/index.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
@@ -93,16 +93,18 @@ async function storeOffer(fields: NewOffer, expiresInDays: number): Promise<Offe
   return offer;
 }
 
-/** Why this actor may not make offers, as a message key (the rule itself is `offer:make`). */
-const makeRefusal = (actor: NonNullable<Actor>) =>
-  actor.organizationVerified ? 'errors.offers.buyersOnly' : 'errors.offers.verifiedOnly';
+/** Why this actor may not make an offer on the listing, as a message key (the rule itself is `offer:make`). */
+function makeRefusal(actor: NonNullable<Actor>, listing: ListingResource): string {
+  if (ownsListing(actor, listing)) return 'errors.offers.ownListing';
+  return actor.organizationVerified ? 'errors.offers.buyersOnly' : 'errors.offers.verifiedOnly';
+}
 
 /** A member of a verified company or investor makes an offer on a published listing of another organization. */
 export async function makeOffer(actor: Actor, listingId: string, input: unknown): Promise<OfferDto> {
   if (!actor) throw unauthorized();
   const listing = await getListing(actor, listingId);
-  if (listing.organization?.id === actor.organizationId) throw forbidden('errors.offers.ownListing');
-  if (!can(actor, { action: 'offer:make' })) throw forbidden(makeRefusal(actor));
+  const resource = dtoResourceOf(listing);
+  if (!can(actor, { action: 'offer:make', listing: resource })) throw forbidden(makeRefusal(actor, resource));
   await requireMembership(actor);
   checkOpen(listing);
   const parsed = parseOffer(input);

@@ -30,6 +30,8 @@ function actor({
 
 const listing = (status: ListingStatus, organizationId = OWN_ORG) => ({ status, organizationId });
 const operator = actor({ kind: 'operator', role: 'member', organizationId: 'dddddddddddddddddddddddd' });
+/** A listing of another organization, for the rules that refuse one's own. */
+const othersListing = listing('published', OTHER_ORG);
 
 // ── listing:view ────────────────────────────────────────────────────────────
 
@@ -279,76 +281,125 @@ test('an anonymous visitor may not publish listings', () => {
 // ── offer:make ──────────────────────────────────────────────────────────────
 
 test('a verified company member may make offers', () => {
-  expect(can(actor({ kind: 'company', role: 'member' }), { action: 'offer:make' })).toBe(true);
+  expect(can(actor({ kind: 'company', role: 'member' }), { action: 'offer:make', listing: othersListing })).toBe(true);
 });
 
 test('a verified investor may make offers', () => {
-  expect(can(actor({ kind: 'investor' }), { action: 'offer:make' })).toBe(true);
+  expect(can(actor({ kind: 'investor' }), { action: 'offer:make', listing: othersListing })).toBe(true);
 });
 
 test('an unverified company may not make offers', () => {
-  expect(can(actor({ kind: 'company', verified: false }), { action: 'offer:make' })).toBe(false);
+  expect(can(actor({ kind: 'company', verified: false }), { action: 'offer:make', listing: othersListing })).toBe(
+    false,
+  );
 });
 
 test('an unverified investor may not make offers', () => {
-  expect(can(actor({ kind: 'investor', verified: false }), { action: 'offer:make' })).toBe(false);
+  expect(can(actor({ kind: 'investor', verified: false }), { action: 'offer:make', listing: othersListing })).toBe(
+    false,
+  );
 });
 
 test('an institute may not make offers', () => {
-  expect(can(actor({ kind: 'basic_institute' }), { action: 'offer:make' })).toBe(false);
-  expect(can(actor({ kind: 'engineering_institute' }), { action: 'offer:make' })).toBe(false);
+  expect(can(actor({ kind: 'basic_institute' }), { action: 'offer:make', listing: othersListing })).toBe(false);
+  expect(can(actor({ kind: 'engineering_institute' }), { action: 'offer:make', listing: othersListing })).toBe(false);
 });
 
 test('a hospital may not make offers', () => {
-  expect(can(actor({ kind: 'hospital' }), { action: 'offer:make' })).toBe(false);
+  expect(can(actor({ kind: 'hospital' }), { action: 'offer:make', listing: othersListing })).toBe(false);
 });
 
 test('an IP agency may not make offers', () => {
-  expect(can(actor({ kind: 'ip_agency' }), { action: 'offer:make' })).toBe(false);
+  expect(can(actor({ kind: 'ip_agency' }), { action: 'offer:make', listing: othersListing })).toBe(false);
 });
 
 test('an operator may not make offers', () => {
-  expect(can(operator, { action: 'offer:make' })).toBe(false);
+  expect(can(operator, { action: 'offer:make', listing: othersListing })).toBe(false);
 });
 
 test('an anonymous visitor may not make offers', () => {
-  expect(can(anonymous, { action: 'offer:make' })).toBe(false);
+  expect(can(anonymous, { action: 'offer:make', listing: othersListing })).toBe(false);
+});
+
+test("a verified company may not make an offer on its own organization's listing", () => {
+  expect(can(actor({ kind: 'company', role: 'member' }), { action: 'offer:make', listing: listing('published') })).toBe(
+    false,
+  );
 });
 
 // ── bid:place ───────────────────────────────────────────────────────────────
 
 test('a verified company member may bid in auctions', () => {
-  expect(can(actor({ kind: 'company', role: 'member' }), { action: 'bid:place' })).toBe(true);
+  expect(can(actor({ kind: 'company', role: 'member' }), { action: 'bid:place', listing: othersListing })).toBe(true);
 });
 
 test('a verified investor may bid in auctions', () => {
-  expect(can(actor({ kind: 'investor' }), { action: 'bid:place' })).toBe(true);
+  expect(can(actor({ kind: 'investor' }), { action: 'bid:place', listing: othersListing })).toBe(true);
 });
 
 test('an unverified company may not bid', () => {
-  expect(can(actor({ kind: 'company', verified: false }), { action: 'bid:place' })).toBe(false);
+  expect(can(actor({ kind: 'company', verified: false }), { action: 'bid:place', listing: othersListing })).toBe(false);
 });
 
 test('an unverified investor may not bid', () => {
-  expect(can(actor({ kind: 'investor', verified: false }), { action: 'bid:place' })).toBe(false);
+  expect(can(actor({ kind: 'investor', verified: false }), { action: 'bid:place', listing: othersListing })).toBe(
+    false,
+  );
 });
 
 test('institutes and hospitals may not bid', () => {
-  expect(can(actor({ kind: 'basic_institute' }), { action: 'bid:place' })).toBe(false);
-  expect(can(actor({ kind: 'engineering_institute' }), { action: 'bid:place' })).toBe(false);
-  expect(can(actor({ kind: 'hospital' }), { action: 'bid:place' })).toBe(false);
+  expect(can(actor({ kind: 'basic_institute' }), { action: 'bid:place', listing: othersListing })).toBe(false);
+  expect(can(actor({ kind: 'engineering_institute' }), { action: 'bid:place', listing: othersListing })).toBe(false);
+  expect(can(actor({ kind: 'hospital' }), { action: 'bid:place', listing: othersListing })).toBe(false);
 });
 
 test('an IP agency may not bid', () => {
-  expect(can(actor({ kind: 'ip_agency' }), { action: 'bid:place' })).toBe(false);
+  expect(can(actor({ kind: 'ip_agency' }), { action: 'bid:place', listing: othersListing })).toBe(false);
 });
 
 test('an operator may not bid', () => {
-  expect(can(operator, { action: 'bid:place' })).toBe(false);
+  expect(can(operator, { action: 'bid:place', listing: othersListing })).toBe(false);
 });
 
 test('an anonymous visitor may not bid', () => {
-  expect(can(anonymous, { action: 'bid:place' })).toBe(false);
+  expect(can(anonymous, { action: 'bid:place', listing: othersListing })).toBe(false);
+});
+
+test("a verified investor may not bid on its own organization's listing", () => {
+  expect(can(actor({ kind: 'investor' }), { action: 'bid:place', listing: listing('published') })).toBe(false);
+});
+
+// ── license:take ────────────────────────────────────────────────────────────
+
+test("a verified company member may take a licence at another organization's listed terms", () => {
+  expect(can(actor({ kind: 'company', role: 'member' }), { action: 'license:take', listing: othersListing })).toBe(
+    true,
+  );
+});
+
+test('an unverified company may not take a licence', () => {
+  expect(can(actor({ kind: 'company', verified: false }), { action: 'license:take', listing: othersListing })).toBe(
+    false,
+  );
+});
+
+test('an investor may not take a licence: it buys equity, it does not make devices', () => {
+  expect(can(actor({ kind: 'investor' }), { action: 'license:take', listing: othersListing })).toBe(false);
+});
+
+test('institutes, hospitals, IP agencies and operators may not take a licence', () => {
+  expect(can(actor({ kind: 'basic_institute' }), { action: 'license:take', listing: othersListing })).toBe(false);
+  expect(can(actor({ kind: 'hospital' }), { action: 'license:take', listing: othersListing })).toBe(false);
+  expect(can(actor({ kind: 'ip_agency' }), { action: 'license:take', listing: othersListing })).toBe(false);
+  expect(can(operator, { action: 'license:take', listing: othersListing })).toBe(false);
+});
+
+test("a verified company may not take a licence on its own organization's listing", () => {
+  expect(can(actor({ kind: 'company' }), { action: 'license:take', listing: listing('published') })).toBe(false);
+});
+
+test('an anonymous visitor may not take a licence', () => {
+  expect(can(anonymous, { action: 'license:take', listing: othersListing })).toBe(false);
 });
 
 // ── org:view ────────────────────────────────────────────────────────────────
