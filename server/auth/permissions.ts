@@ -29,6 +29,12 @@ export interface ThreadResource {
   ownerOrganizationId: string;
 }
 
+/** A listing-form draft: the user who started it, for the organization they then acted for. */
+export interface DraftResource {
+  authorUserId: string;
+  organizationId: string;
+}
+
 /** An offer between the bidding organization and the listing's owner; `madeBy`: the side that made it. */
 export interface OfferResource {
   bidderOrganizationId: string;
@@ -52,6 +58,8 @@ export type Permission =
   | { action: 'listing:create' }
   /** Submitting, editing and withdrawing one's own organization's listing. */
   | { action: 'listing:manage'; listing: ListingResource }
+  /** Continuing, finishing or discarding a listing-form draft. */
+  | { action: 'listing:edit_draft'; draft: DraftResource }
   /** The operator's review: publish, or reject back to draft. */
   | { action: 'listing:review' }
   /** Offering on another organization's listing (its status is the offer's own check). */
@@ -228,6 +236,13 @@ export function can(actor: Actor, permission: Permission): boolean {
       return isVerifiedMemberOf(actor, LISTING_KINDS);
     case 'listing:manage':
       return ownsListing(actor, permission.listing);
+    // A draft is its author's alone, and stays with the organization it was started for.
+    case 'listing:edit_draft':
+      return (
+        actor !== null &&
+        actor.userId === permission.draft.authorUserId &&
+        actor.organizationId === permission.draft.organizationId
+      );
     case 'auction:view_bidders':
       return ownsListing(actor, permission.listing) || isOperator(actor);
     // Nobody deals with itself.

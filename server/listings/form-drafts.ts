@@ -71,6 +71,15 @@ export interface ListingFormDraftDto {
 
 const isId = (id: string) => /^[a-f0-9]{24}$/i.test(id);
 
+/** The actor's draft by id: another's, or one started for another organization, is not found. */
+async function findOwnDraft(actor: NonNullable<Actor>, draftId: string): Promise<DraftDoc> {
+  const draft = isId(draftId) ? await ListingFormDraft.findById(draftId).lean<DraftDoc>() : null;
+  if (!draft) throw notFound('draft');
+  const resource = { authorUserId: String(draft.user), organizationId: String(draft.organization) };
+  if (!can(actor, { action: 'listing:edit_draft', draft: resource })) throw notFound('draft');
+  return draft;
+}
+
 /** The listing an edit draft changes, as far as the permission check needs it. */
 async function listingToEdit(actor: NonNullable<Actor>, id: Types.ObjectId | string) {
   const listing = await findOwnListing(actor, String(id));
@@ -80,10 +89,7 @@ async function listingToEdit(actor: NonNullable<Actor>, id: Types.ObjectId | str
 /** The actor's own draft, and what it may still do with it: create listings, or manage the one it edits. */
 async function ownDraft(actor: Actor, draftId: string) {
   if (!actor) throw unauthorized();
-  const draft = isId(draftId) ? await ListingFormDraft.findById(draftId).lean<DraftDoc>() : null;
-  if (!draft || String(draft.user) !== actor.userId || String(draft.organization) !== actor.organizationId) {
-    throw notFound('draft');
-  }
+  const draft = await findOwnDraft(actor, draftId);
   if (draft.listingId) return { draft, listing: await listingToEdit(actor, draft.listingId) };
   if (!can(actor, { action: 'listing:create' })) throw forbidden();
   return { draft, listing: null };
@@ -224,8 +230,7 @@ export async function finishDraft(actor: Actor, draftId: string, { submit = fals
 /** Deletes the actor's draft; answers which listing it was editing (null for a new one). */
 export async function discardDraft(actor: Actor, draftId: string): Promise<{ listingId: string | null }> {
   if (!actor) throw unauthorized();
-  const draft = isId(draftId) ? await ListingFormDraft.findById(draftId).lean<DraftDoc>() : null;
-  if (!draft || String(draft.user) !== actor.userId) throw notFound('draft');
+  const draft = await findOwnDraft(actor, draftId);
   await deleteDraft(draft);
   return { listingId: draft.listingId ? String(draft.listingId) : null };
 }

@@ -278,6 +278,33 @@ test('an anonymous visitor may not publish listings', () => {
   expect(can(anonymous, { action: 'listing:create' })).toBe(false);
 });
 
+// ── listing:edit_draft ──────────────────────────────────────────────────────
+
+test('the author of a listing-form draft may edit it while acting for its organization', () => {
+  const draft = { authorUserId: 'cccccccccccccccccccccccc', organizationId: OWN_ORG };
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'listing:edit_draft', draft })).toBe(true);
+});
+
+test("another member of the same organization may not edit the author's draft", () => {
+  const draft = { authorUserId: 'ffffffffffffffffffffffff', organizationId: OWN_ORG };
+  expect(can(actor({ kind: 'hospital', role: 'owner' }), { action: 'listing:edit_draft', draft })).toBe(false);
+});
+
+test('the author acting for another organization may not edit a draft started for the first', () => {
+  const draft = { authorUserId: 'cccccccccccccccccccccccc', organizationId: OTHER_ORG };
+  expect(can(actor({ kind: 'hospital' }), { action: 'listing:edit_draft', draft })).toBe(false);
+});
+
+test("an operator may not edit a member's draft", () => {
+  const draft = { authorUserId: 'cccccccccccccccccccccccc', organizationId: OWN_ORG };
+  expect(can(operator, { action: 'listing:edit_draft', draft })).toBe(false);
+});
+
+test('an anonymous visitor may not edit a draft', () => {
+  const draft = { authorUserId: 'cccccccccccccccccccccccc', organizationId: OWN_ORG };
+  expect(can(anonymous, { action: 'listing:edit_draft', draft })).toBe(false);
+});
+
 // ── offer:make ──────────────────────────────────────────────────────────────
 
 test('a verified company member may make offers', () => {
