@@ -78,6 +78,11 @@ export type Permission =
   | { action: 'deal:view'; deal: DealResource }
   /** Completing, cancelling by agreement, recording the registration number: its two organizations. */
   | { action: 'deal:act'; deal: DealResource }
+  /**
+   * What the deal page shows one side only: the buyer's payment instructions (and to the operators, who
+   * confirm the payment), the seller's reminder to set up payouts.
+   */
+  | { action: 'deal:view_side'; deal: DealResource; side: 'buyer' | 'seller' }
   /** The operator's steps: confirming an offline payment, resolving an objection, cancelling with a reason. */
   | { action: 'deal:confirm_payment' }
   | { action: 'deal:resolve_objection' }
@@ -188,6 +193,10 @@ export function can(actor: Actor, permission: Permission): boolean {
       return isPartyTo(actor, permission.deal) || isOperator(actor);
     case 'deal:act':
       return isPartyTo(actor, permission.deal);
+    case 'deal:view_side':
+      return permission.side === 'buyer'
+        ? actor?.organizationId === permission.deal.buyerOrganizationId || isOperator(actor)
+        : actor?.organizationId === permission.deal.sellerOrganizationId;
     case 'listing:view_unpublished':
     case 'listing:review':
     case 'deal:confirm_payment':

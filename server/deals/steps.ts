@@ -92,9 +92,9 @@ export function actionsFor(
 }
 
 async function viewOf(actor: NonNullable<Actor>, deal: DealDoc): Promise<DealView> {
-  const buyerSees = actor.organizationId === deal.buyer.organization || can(actor, { action: 'deal:confirm_payment' });
+  const buyerSees = can(actor, { action: 'deal:view_side', deal: resourceOf(deal), side: 'buyer' });
   const payment = await paymentViewOf(deal);
-  const sellerSees = actor.organizationId === deal.seller.organization;
+  const sellerSees = can(actor, { action: 'deal:view_side', deal: resourceOf(deal), side: 'seller' });
   return {
     suggestPayoutSetup:
       sellerSees &&

@@ -32,6 +32,9 @@ const listing = (status: ListingStatus, organizationId = OWN_ORG) => ({ status, 
 const operator = actor({ kind: 'operator', role: 'member', organizationId: 'dddddddddddddddddddddddd' });
 /** A listing of another organization, for the rules that refuse one's own. */
 const othersListing = listing('published', OTHER_ORG);
+const THIRD_ORG = 'eeeeeeeeeeeeeeeeeeeeeeee';
+/** A deal in which OWN_ORG sells to OTHER_ORG. */
+const deal = { sellerOrganizationId: OWN_ORG, buyerOrganizationId: OTHER_ORG };
 
 // ── listing:view ────────────────────────────────────────────────────────────
 
@@ -427,6 +430,40 @@ test("a verified company may not take a licence on its own organization's listin
 
 test('an anonymous visitor may not take a licence', () => {
   expect(can(anonymous, { action: 'license:take', listing: othersListing })).toBe(false);
+});
+
+// ── deal:view_side ──────────────────────────────────────────────────────────
+
+test("the buyer's members see the buyer's side of a deal (its payment instructions)", () => {
+  const buyer = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'deal:view_side', deal, side: 'buyer' })).toBe(true);
+});
+
+test("an operator sees the buyer's side of a deal: it confirms the payment", () => {
+  expect(can(operator, { action: 'deal:view_side', deal, side: 'buyer' })).toBe(true);
+});
+
+test("the seller's members do not see the buyer's side of a deal", () => {
+  expect(can(actor({ kind: 'hospital' }), { action: 'deal:view_side', deal, side: 'buyer' })).toBe(false);
+});
+
+test("the seller's members see the seller's side of a deal (its payout reminder)", () => {
+  const seller = actor({ kind: 'hospital', role: 'member' });
+  expect(can(seller, { action: 'deal:view_side', deal, side: 'seller' })).toBe(true);
+});
+
+test("neither the buyer nor an operator sees the seller's side of a deal", () => {
+  const buyer = actor({ kind: 'company', organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'deal:view_side', deal, side: 'seller' })).toBe(false);
+  expect(can(operator, { action: 'deal:view_side', deal, side: 'seller' })).toBe(false);
+});
+
+test('a third organization or an anonymous visitor sees neither side of a deal', () => {
+  const third = actor({ kind: 'company', organizationId: THIRD_ORG });
+  expect(can(third, { action: 'deal:view_side', deal, side: 'buyer' })).toBe(false);
+  expect(can(third, { action: 'deal:view_side', deal, side: 'seller' })).toBe(false);
+  expect(can(anonymous, { action: 'deal:view_side', deal, side: 'buyer' })).toBe(false);
+  expect(can(anonymous, { action: 'deal:view_side', deal, side: 'seller' })).toBe(false);
 });
 
 // ── org:view ────────────────────────────────────────────────────────────────
