@@ -95,7 +95,7 @@ export type Permission =
   | { action: 'payment:view'; payment: PaymentResource }
   /** Every payment, reconciliation, refunds and payouts recorded by hand: the operators. */
   | { action: 'payment:manage' }
-  /** Onboarding the organization's Stripe account for payouts: its owner and admins. */
+  /** Onboarding the organization's Stripe account for payouts: the owner and admins of a verified seller. */
   | { action: 'payout:manage'; organizationId: string }
   /** Subscribing to the alliance and managing its billing: the organization's owner. */
   | { action: 'membership:subscribe'; organizationId: string }
@@ -137,8 +137,13 @@ export type Credential = 'session' | 'token';
 
 export type Action = Permission['action'];
 
-/** Organizations whose members list patents, results and projects. */
-const LISTING_KINDS: readonly OrganizationKind[] = ['basic_institute', 'engineering_institute', 'hospital', 'company'];
+/** Organizations whose members list patents, results and projects (also tells the payouts page why it refuses). */
+export const LISTING_KINDS: readonly OrganizationKind[] = [
+  'basic_institute',
+  'engineering_institute',
+  'hospital',
+  'company',
+];
 /** Organizations whose members make offers and bid (the architecture's buyers). */
 const BUYER_KINDS: readonly OrganizationKind[] = ['company', 'investor'];
 
@@ -154,6 +159,12 @@ function isPartyTo(actor: Actor, deal: DealResource): boolean {
   return (
     actor !== null &&
     (actor.organizationId === deal.sellerOrganizationId || actor.organizationId === deal.buyerOrganizationId)
+  );
+}
+
+function managesOrganization(actor: Actor, organizationId: string): boolean {
+  return (
+    actor !== null && actor.organizationId === organizationId && (actor.role === 'owner' || actor.role === 'admin')
   );
 }
 
@@ -285,11 +296,9 @@ export function can(actor: Actor, permission: Permission): boolean {
       return actor !== null && actor.organizationId === permission.organizationId && actor.role === 'owner';
     case 'org:invite':
     case 'org:manage_profile':
+      return managesOrganization(actor, permission.organizationId);
+    // Payouts go to sellers, the organizations that list.
     case 'payout:manage':
-      return (
-        actor !== null &&
-        actor.organizationId === permission.organizationId &&
-        (actor.role === 'owner' || actor.role === 'admin')
-      );
+      return isVerifiedMemberOf(actor, LISTING_KINDS) && managesOrganization(actor, permission.organizationId);
   }
 }

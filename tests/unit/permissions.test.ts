@@ -466,6 +466,41 @@ test('a third organization or an anonymous visitor sees neither side of a deal',
   expect(can(anonymous, { action: 'deal:view_side', deal, side: 'seller' })).toBe(false);
 });
 
+// ── payout:manage ───────────────────────────────────────────────────────────
+
+test('the owner or an admin of a verified seller may manage its payouts', () => {
+  expect(can(actor({ kind: 'hospital', role: 'owner' }), { action: 'payout:manage', organizationId: OWN_ORG })).toBe(
+    true,
+  );
+  expect(can(actor({ kind: 'company', role: 'admin' }), { action: 'payout:manage', organizationId: OWN_ORG })).toBe(
+    true,
+  );
+});
+
+test('a member (role member) of a verified seller may not manage its payouts', () => {
+  expect(
+    can(actor({ kind: 'basic_institute', role: 'member' }), { action: 'payout:manage', organizationId: OWN_ORG }),
+  ).toBe(false);
+});
+
+test('the owner of an unverified seller may not manage payouts until the operator verifies it', () => {
+  const owner = actor({ kind: 'hospital', role: 'owner', verified: false });
+  expect(can(owner, { action: 'payout:manage', organizationId: OWN_ORG })).toBe(false);
+});
+
+test('the owner of an organization that does not list (an investor, an IP agency) has no payouts', () => {
+  expect(can(actor({ kind: 'investor' }), { action: 'payout:manage', organizationId: OWN_ORG })).toBe(false);
+  expect(can(actor({ kind: 'ip_agency' }), { action: 'payout:manage', organizationId: OWN_ORG })).toBe(false);
+});
+
+test("the owner of another organization, an operator or an anonymous visitor may not manage an organization's payouts", () => {
+  expect(can(actor({ kind: 'hospital' }), { action: 'payout:manage', organizationId: OTHER_ORG })).toBe(false);
+  expect(can(actor({ kind: 'operator', role: 'owner' }), { action: 'payout:manage', organizationId: OTHER_ORG })).toBe(
+    false,
+  );
+  expect(can(anonymous, { action: 'payout:manage', organizationId: OWN_ORG })).toBe(false);
+});
+
 // ── org:view ────────────────────────────────────────────────────────────────
 
 test('an anonymous visitor may view organization profiles', () => {

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { can, type Actor } from '../../auth/index.ts';
+import { can, LISTING_KINDS, type Actor } from '../../auth/permissions.ts';
 import { config } from '../../config.ts';
 import { insertOnce } from '../../db/insert-once.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
@@ -22,11 +22,11 @@ const PAGE = '/account/payouts';
 export type PayoutsRefusal = 'not_seller' | 'unverified' | 'not_manager';
 
 export function payoutsRefusal(actor: Actor, organizationId: string): PayoutsRefusal | null {
-  // Sellers are the organizations that list; an unverified one will list once the operator verifies it.
-  if (!actor || !can({ ...actor, organizationVerified: true }, { action: 'listing:create' })) return 'not_seller';
-  if (!can(actor, { action: 'listing:create' })) return 'unverified';
-  if (!can(actor, { action: 'payout:manage', organizationId })) return 'not_manager';
-  return null;
+  if (can(actor, { action: 'payout:manage', organizationId })) return null;
+  // The most basic reason first: an unverified seller will be one once the operator verifies it.
+  if (!actor || !LISTING_KINDS.includes(actor.organizationKind)) return 'not_seller';
+  if (!actor.organizationVerified) return 'unverified';
+  return 'not_manager';
 }
 
 /** Where Stripe sends the seller back: `return` after onboarding, `refresh` when a link expired or was used. */
