@@ -23,9 +23,12 @@ const multi = <T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)).max(values.length))
     .transform((list) => [...new Set(list)]);
 
+/** A number from a query string; text, or the parameter given twice, is `validation.number`. */
+const queryNumber = () => z.coerce.number({ error: 'validation.number' });
+
 /** An optional number from a query string; '' means absent (an emptied form field). */
 const optionalNumber = (schema: z.ZodNumber) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().pipe(schema).optional());
+  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), queryNumber().pipe(schema).optional());
 
 const optionalFlag = z.preprocess(
   (v) => (v === '' || v === undefined ? undefined : v),
@@ -75,8 +78,8 @@ export const searchQuery = z
     openLicense: optionalFlag,
     auctionOpen: optionalFlag,
     sort: z.enum(SEARCH_SORTS).optional(),
-    page: z.coerce.number().int().min(1).max(1000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(24),
+    page: queryNumber().pipe(z.number().int().min(1).max(1000)).default(1),
+    pageSize: queryNumber().pipe(z.number().int().min(1).max(100)).default(24),
   })
   .superRefine((q, ctx) => {
     if (q.trlMin !== undefined && q.trlMax !== undefined && q.trlMin > q.trlMax) {

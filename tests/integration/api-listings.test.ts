@@ -66,7 +66,7 @@ const SORT_OPTIONS = '"relevance"|"newest"|"price_asc"|"price_desc"|"trl_desc"|"
 test.each([
   ['an unknown sort', 'sort=cheapest', { sort: [`Invalid option: expected one of ${SORT_OPTIONS}`] }],
   ['a flag other than true, false, 1 or 0', 'openLicense=maybe', { openLicense: ['Use true or false.'] }],
-  ['a TRL bound that is not a number', 'trlMin=abc', { trlMin: ['Invalid input: expected number, received NaN'] }],
+  ['a TRL bound that is not a number', 'trlMin=abc', { trlMin: ['Enter a number.'] }],
   [
     'a TRL range whose lower bound is above its upper one',
     'trlMin=9&trlMax=2',
@@ -80,6 +80,7 @@ test.each([
     'sort=newest&sort=trl_desc',
     { sort: [`Invalid option: expected one of ${SORT_OPTIONS}`] },
   ],
+  ['a number parameter given twice', 'page=2&page=3', { page: ['Enter a number.'] }],
 ])('GET /api/v1/search refuses %s with a problem+json 400 naming the field', async (_rule, params, errors) => {
   const response = await call(searchLoader, `/api/v1/search?${params}`, { headers: { 'Accept-Language': 'en' } });
   expect(response.status).toBe(400);

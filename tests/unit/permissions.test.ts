@@ -35,6 +35,9 @@ const othersListing = listing('published', OTHER_ORG);
 const THIRD_ORG = 'eeeeeeeeeeeeeeeeeeeeeeee';
 /** A deal in which OWN_ORG sells to OTHER_ORG. */
 const deal = { sellerOrganizationId: OWN_ORG, buyerOrganizationId: OTHER_ORG };
+/** An offer OTHER_ORG made on OWN_ORG's listing, and OWN_ORG's counter to it. */
+const offer = { bidderOrganizationId: OTHER_ORG, ownerOrganizationId: OWN_ORG, madeByOrganizationId: OTHER_ORG };
+const counter = { ...offer, madeByOrganizationId: OWN_ORG };
 
 // ── listing:view ────────────────────────────────────────────────────────────
 
@@ -212,6 +215,23 @@ test('a member of an unverified company may follow listings', () => {
 
 test('a member of a verified investor may follow listings', () => {
   expect(can(actor({ kind: 'investor', role: 'member' }), { action: 'listing:follow' })).toBe(true);
+});
+
+// ── listing:search ──────────────────────────────────────────────────────────
+
+test('anyone may search published listings, an anonymous visitor and an unverified organization alike', () => {
+  expect(can(anonymous, { action: 'listing:search' })).toBe(true);
+  expect(can(actor({ kind: 'ip_agency', role: 'member', verified: false }), { action: 'listing:search' })).toBe(true);
+});
+
+// ── dashboard:view ──────────────────────────────────────────────────────────
+
+test("a member of an unverified organization may view its organization's dashboard", () => {
+  expect(can(actor({ kind: 'hospital', role: 'member', verified: false }), { action: 'dashboard:view' })).toBe(true);
+});
+
+test('an anonymous visitor has no dashboard', () => {
+  expect(can(anonymous, { action: 'dashboard:view' })).toBe(false);
 });
 
 // ── listing:create ─────────────────────────────────────────────────────────
@@ -399,6 +419,89 @@ test("a verified investor may not bid on its own organization's listing", () => 
   expect(can(actor({ kind: 'investor' }), { action: 'bid:place', listing: listing('published') })).toBe(false);
 });
 
+// ── auction:view_bidders ────────────────────────────────────────────────────
+
+test("the owning organization's members see who bid in its listing's auction", () => {
+  const member = actor({ kind: 'basic_institute', role: 'member' });
+  expect(can(member, { action: 'auction:view_bidders', listing: listing('published') })).toBe(true);
+});
+
+test('an operator sees who bid in any auction', () => {
+  expect(can(operator, { action: 'auction:view_bidders', listing: othersListing })).toBe(true);
+});
+
+test('a bidder of another organization does not see who else bid', () => {
+  expect(can(actor({ kind: 'company' }), { action: 'auction:view_bidders', listing: othersListing })).toBe(false);
+});
+
+test('an anonymous visitor does not see who bid', () => {
+  expect(can(anonymous, { action: 'auction:view_bidders', listing: othersListing })).toBe(false);
+});
+
+// ── offer:view ──────────────────────────────────────────────────────────────
+
+test("the bidding organization's members may view the offer's thread", () => {
+  const bidder = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(bidder, { action: 'offer:view', offer })).toBe(true);
+});
+
+test("the listing owner's members may view the offer's thread", () => {
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'offer:view', offer })).toBe(true);
+});
+
+test("a third organization may not view an offer's thread", () => {
+  expect(can(actor({ kind: 'company', organizationId: THIRD_ORG }), { action: 'offer:view', offer })).toBe(false);
+});
+
+test("an operator may not view an offer's thread: it is between the two organizations", () => {
+  expect(can(operator, { action: 'offer:view', offer })).toBe(false);
+});
+
+test("an anonymous visitor may not view an offer's thread", () => {
+  expect(can(anonymous, { action: 'offer:view', offer })).toBe(false);
+});
+
+// ── offer:respond ───────────────────────────────────────────────────────────
+
+test('the listing owner may respond to the offer the bidder made', () => {
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'offer:respond', offer })).toBe(true);
+});
+
+test("the bidder may respond to the owner's counter-offer", () => {
+  const bidder = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(bidder, { action: 'offer:respond', offer: counter })).toBe(true);
+});
+
+test('the organization that made an offer may not respond to it', () => {
+  const bidder = actor({ kind: 'company', organizationId: OTHER_ORG });
+  expect(can(bidder, { action: 'offer:respond', offer })).toBe(false);
+  expect(can(actor({ kind: 'hospital' }), { action: 'offer:respond', offer: counter })).toBe(false);
+});
+
+test('a third organization, an operator or an anonymous visitor may not respond to an offer', () => {
+  expect(can(actor({ kind: 'company', organizationId: THIRD_ORG }), { action: 'offer:respond', offer })).toBe(false);
+  expect(can(operator, { action: 'offer:respond', offer })).toBe(false);
+  expect(can(anonymous, { action: 'offer:respond', offer })).toBe(false);
+});
+
+// ── offer:withdraw ──────────────────────────────────────────────────────────
+
+test('the organization that made an offer may withdraw it', () => {
+  const bidder = actor({ kind: 'investor', role: 'member', organizationId: OTHER_ORG });
+  expect(can(bidder, { action: 'offer:withdraw', offer })).toBe(true);
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'offer:withdraw', offer: counter })).toBe(true);
+});
+
+test('the organization that received an offer may not withdraw it', () => {
+  expect(can(actor({ kind: 'hospital' }), { action: 'offer:withdraw', offer })).toBe(false);
+});
+
+test('a third organization, an operator or an anonymous visitor may not withdraw an offer', () => {
+  expect(can(actor({ kind: 'company', organizationId: THIRD_ORG }), { action: 'offer:withdraw', offer })).toBe(false);
+  expect(can(operator, { action: 'offer:withdraw', offer })).toBe(false);
+  expect(can(anonymous, { action: 'offer:withdraw', offer })).toBe(false);
+});
+
 // ── license:take ────────────────────────────────────────────────────────────
 
 test("a verified company member may take a licence at another organization's listed terms", () => {
@@ -430,6 +533,45 @@ test("a verified company may not take a licence on its own organization's listin
 
 test('an anonymous visitor may not take a licence', () => {
   expect(can(anonymous, { action: 'license:take', listing: othersListing })).toBe(false);
+});
+
+// ── deal:view ───────────────────────────────────────────────────────────────
+
+test("the seller's and the buyer's members may view their deal", () => {
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'deal:view', deal })).toBe(true);
+  expect(
+    can(actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG }), { action: 'deal:view', deal }),
+  ).toBe(true);
+});
+
+test('an operator may view any deal', () => {
+  expect(can(operator, { action: 'deal:view', deal })).toBe(true);
+});
+
+test('a third organization may not view a deal', () => {
+  expect(can(actor({ kind: 'company', organizationId: THIRD_ORG }), { action: 'deal:view', deal })).toBe(false);
+});
+
+test('an anonymous visitor may not view a deal', () => {
+  expect(can(anonymous, { action: 'deal:view', deal })).toBe(false);
+});
+
+// ── deal:act ────────────────────────────────────────────────────────────────
+
+test("the seller's and the buyer's members may act on their deal", () => {
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'deal:act', deal })).toBe(true);
+  expect(can(actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG }), { action: 'deal:act', deal })).toBe(
+    true,
+  );
+});
+
+test('an operator may not act for a party to a deal', () => {
+  expect(can(operator, { action: 'deal:act', deal })).toBe(false);
+});
+
+test('a third organization or an anonymous visitor may not act on a deal', () => {
+  expect(can(actor({ kind: 'company', organizationId: THIRD_ORG }), { action: 'deal:act', deal })).toBe(false);
+  expect(can(anonymous, { action: 'deal:act', deal })).toBe(false);
 });
 
 // ── deal:view_side ──────────────────────────────────────────────────────────
@@ -464,6 +606,83 @@ test('a third organization or an anonymous visitor sees neither side of a deal',
   expect(can(third, { action: 'deal:view_side', deal, side: 'seller' })).toBe(false);
   expect(can(anonymous, { action: 'deal:view_side', deal, side: 'buyer' })).toBe(false);
   expect(can(anonymous, { action: 'deal:view_side', deal, side: 'seller' })).toBe(false);
+});
+
+// ── deal:confirm_payment, deal:resolve_objection, deal:cancel_any ───────────
+
+test("an operator confirms a deal's offline payment; a party or an anonymous visitor does not", () => {
+  expect(can(operator, { action: 'deal:confirm_payment' })).toBe(true);
+  expect(can(actor({ kind: 'hospital', role: 'owner' }), { action: 'deal:confirm_payment' })).toBe(false);
+  expect(can(anonymous, { action: 'deal:confirm_payment' })).toBe(false);
+});
+
+test('an operator resolves objections to a deal in public notice; a party or an anonymous visitor does not', () => {
+  expect(can(operator, { action: 'deal:resolve_objection' })).toBe(true);
+  expect(can(actor({ kind: 'basic_institute', role: 'owner' }), { action: 'deal:resolve_objection' })).toBe(false);
+  expect(can(anonymous, { action: 'deal:resolve_objection' })).toBe(false);
+});
+
+test('an operator cancels any deal with a reason; a party or an anonymous visitor does not', () => {
+  expect(can(operator, { action: 'deal:cancel_any' })).toBe(true);
+  expect(can(actor({ kind: 'company', role: 'owner' }), { action: 'deal:cancel_any' })).toBe(false);
+  expect(can(anonymous, { action: 'deal:cancel_any' })).toBe(false);
+});
+
+// ── deal:object ─────────────────────────────────────────────────────────────
+
+test('anyone signed in may object to a deal in public notice, an unverified third organization too', () => {
+  const third = actor({ kind: 'ip_agency', role: 'member', verified: false, organizationId: THIRD_ORG });
+  expect(can(third, { action: 'deal:object' })).toBe(true);
+});
+
+test('an anonymous visitor may not object to a deal', () => {
+  expect(can(anonymous, { action: 'deal:object' })).toBe(false);
+});
+
+// ── deal:pay ────────────────────────────────────────────────────────────────
+
+test("the buyer's members may pay the deal", () => {
+  const buyer = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(buyer, { action: 'deal:pay', deal })).toBe(true);
+});
+
+test('the seller, an operator or an anonymous visitor may not pay the deal', () => {
+  expect(can(actor({ kind: 'hospital' }), { action: 'deal:pay', deal })).toBe(false);
+  expect(can(operator, { action: 'deal:pay', deal })).toBe(false);
+  expect(can(anonymous, { action: 'deal:pay', deal })).toBe(false);
+});
+
+// ── payment:view, payment:manage ────────────────────────────────────────────
+
+test("the paying and the paid organization's members may view a payment's receipt", () => {
+  const payment = { payerOrganizationId: OTHER_ORG, payeeOrganizationId: OWN_ORG };
+  expect(can(actor({ kind: 'hospital', role: 'member' }), { action: 'payment:view', payment })).toBe(true);
+  const payer = actor({ kind: 'company', role: 'member', organizationId: OTHER_ORG });
+  expect(can(payer, { action: 'payment:view', payment })).toBe(true);
+});
+
+test("an operator may view any payment's receipt", () => {
+  const payment = { payerOrganizationId: OTHER_ORG, payeeOrganizationId: OWN_ORG };
+  expect(can(operator, { action: 'payment:view', payment })).toBe(true);
+});
+
+test("a third organization or an anonymous visitor may not view a payment's receipt", () => {
+  const payment = { payerOrganizationId: OTHER_ORG, payeeOrganizationId: OWN_ORG };
+  expect(can(actor({ kind: 'company', organizationId: THIRD_ORG }), { action: 'payment:view', payment })).toBe(false);
+  expect(can(anonymous, { action: 'payment:view', payment })).toBe(false);
+});
+
+test("a membership fee's receipt (paid to the alliance) is its payer's only, and the operators'", () => {
+  const payment = { payerOrganizationId: OWN_ORG, payeeOrganizationId: null };
+  expect(can(actor({ kind: 'company', role: 'member' }), { action: 'payment:view', payment })).toBe(true);
+  expect(can(operator, { action: 'payment:view', payment })).toBe(true);
+  expect(can(actor({ kind: 'company', organizationId: OTHER_ORG }), { action: 'payment:view', payment })).toBe(false);
+});
+
+test('an operator manages payments; the owner of a verified company or an anonymous visitor does not', () => {
+  expect(can(operator, { action: 'payment:manage' })).toBe(true);
+  expect(can(actor({ kind: 'company', role: 'owner' }), { action: 'payment:manage' })).toBe(false);
+  expect(can(anonymous, { action: 'payment:manage' })).toBe(false);
 });
 
 // ── payout:manage ───────────────────────────────────────────────────────────
@@ -501,6 +720,34 @@ test("the owner of another organization, an operator or an anonymous visitor may
   expect(can(anonymous, { action: 'payout:manage', organizationId: OWN_ORG })).toBe(false);
 });
 
+// ── membership:subscribe, membership:manage ─────────────────────────────────
+
+test('the owner of an organization may subscribe it to the alliance, verified or not', () => {
+  expect(can(actor({ kind: 'company' }), { action: 'membership:subscribe', organizationId: OWN_ORG })).toBe(true);
+  const unverified = actor({ kind: 'hospital', verified: false });
+  expect(can(unverified, { action: 'membership:subscribe', organizationId: OWN_ORG })).toBe(true);
+});
+
+test('an admin or a member may not subscribe the organization', () => {
+  expect(
+    can(actor({ kind: 'company', role: 'admin' }), { action: 'membership:subscribe', organizationId: OWN_ORG }),
+  ).toBe(false);
+  expect(
+    can(actor({ kind: 'company', role: 'member' }), { action: 'membership:subscribe', organizationId: OWN_ORG }),
+  ).toBe(false);
+});
+
+test('the owner of another organization or an anonymous visitor may not subscribe an organization', () => {
+  expect(can(actor({ kind: 'company' }), { action: 'membership:subscribe', organizationId: OTHER_ORG })).toBe(false);
+  expect(can(anonymous, { action: 'membership:subscribe', organizationId: OWN_ORG })).toBe(false);
+});
+
+test('an operator manages membership plans and invoices; the owner of a company or an anonymous visitor does not', () => {
+  expect(can(operator, { action: 'membership:manage' })).toBe(true);
+  expect(can(actor({ kind: 'company', role: 'owner' }), { action: 'membership:manage' })).toBe(false);
+  expect(can(anonymous, { action: 'membership:manage' })).toBe(false);
+});
+
 // ── org:view ────────────────────────────────────────────────────────────────
 
 test('an anonymous visitor may view organization profiles', () => {
@@ -528,6 +775,23 @@ test('the owner of an IP agency does not review organizations', () => {
 
 test('an anonymous visitor does not review organizations', () => {
   expect(can(anonymous, { action: 'org:review' })).toBe(false);
+});
+
+// ── org:view_verification_reason ────────────────────────────────────────────
+
+test('any member of an organization may read why its verification was rejected', () => {
+  const member = actor({ kind: 'company', role: 'member', verified: false });
+  expect(can(member, { action: 'org:view_verification_reason', organizationId: OWN_ORG })).toBe(true);
+});
+
+test("an operator may read any organization's rejection reason", () => {
+  expect(can(operator, { action: 'org:view_verification_reason', organizationId: OTHER_ORG })).toBe(true);
+});
+
+test("another organization or an anonymous visitor may not read an organization's rejection reason", () => {
+  const outsider = actor({ kind: 'company', role: 'owner' });
+  expect(can(outsider, { action: 'org:view_verification_reason', organizationId: OTHER_ORG })).toBe(false);
+  expect(can(anonymous, { action: 'org:view_verification_reason', organizationId: OWN_ORG })).toBe(false);
 });
 
 // ── org:invite ──────────────────────────────────────────────────────────────
@@ -570,6 +834,30 @@ test('an operator may not invite into another organization', () => {
 
 test('an anonymous visitor may not invite', () => {
   expect(can(anonymous, { action: 'org:invite', organizationId: OWN_ORG })).toBe(false);
+});
+
+// ── org:manage_profile ──────────────────────────────────────────────────────
+
+test('the owner or an admin of an organization may edit its profile', () => {
+  expect(
+    can(actor({ kind: 'hospital', role: 'owner' }), { action: 'org:manage_profile', organizationId: OWN_ORG }),
+  ).toBe(true);
+  expect(
+    can(actor({ kind: 'company', role: 'admin' }), { action: 'org:manage_profile', organizationId: OWN_ORG }),
+  ).toBe(true);
+});
+
+test("a member (role member) may not edit the organization's profile", () => {
+  expect(
+    can(actor({ kind: 'company', role: 'member' }), { action: 'org:manage_profile', organizationId: OWN_ORG }),
+  ).toBe(false);
+});
+
+test("the owner of another organization, an operator or an anonymous visitor may not edit an organization's profile", () => {
+  expect(can(actor({ kind: 'hospital' }), { action: 'org:manage_profile', organizationId: OTHER_ORG })).toBe(false);
+  const operatorOwner = actor({ kind: 'operator', role: 'owner' });
+  expect(can(operatorOwner, { action: 'org:manage_profile', organizationId: OTHER_ORG })).toBe(false);
+  expect(can(anonymous, { action: 'org:manage_profile', organizationId: OWN_ORG })).toBe(false);
 });
 
 // ── outbox:read ─────────────────────────────────────────────────────────────
