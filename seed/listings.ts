@@ -14,6 +14,7 @@ import {
   type PatentType,
   type Stage,
 } from '../server/vocabulary.ts';
+import { keywordInput, keywordsInput } from '../server/listings/schemas.ts';
 import {
   cnApplicationNumber,
   epNumber,
@@ -91,6 +92,7 @@ export interface DemoListing {
   advantages: Pair;
   clinicalUse: Pair;
   partnerSought: Pair;
+  keywords: string[];
   category: Category;
   nmpaClass: NmpaClass;
   regulatory: { fda: string; ce: string };
@@ -806,6 +808,14 @@ export function generateListing(i: number, ctx: GeneratorContext): DemoListing {
     partnerEn += ` This ${noun.en} is offered by online auction; see the auction for its closing time.`;
   }
 
+  // What the device is, what it is for and its field, in both languages; the
+  // longer application phrases do not make keywords and stay in the texts.
+  const keywords = keywordsInput.parse(
+    [device.zh, device.en, app.zh, appBare, bank.label.zh, bank.label.en].filter(
+      (k) => keywordInput.safeParse(k).success,
+    ),
+  );
+
   const data = unpublishedData(stage, rng);
   const details = `未公开资料：${data.zh}，签署保密协议后提供。\nUnpublished: ${data.en}, available under NDA.`;
 
@@ -822,6 +832,7 @@ export function generateListing(i: number, ctx: GeneratorContext): DemoListing {
     advantages: advantagesText,
     clinicalUse,
     partnerSought: pair(partnerZh, partnerEn),
+    keywords,
     category,
     nmpaClass,
     regulatory: regulatoryFor(rng, stage, nmpaClass),

@@ -49,6 +49,7 @@ function listingJsonLd(listing: ListingDto, locale: Locale, url: string, t: (key
       ? { brand: { '@type': 'Organization', name: pickText(listing.organization.name, locale).text } }
       : {}),
     ...(listing.patents.length ? { identifier: listing.patents.map((p) => p.number).join(', ') } : {}),
+    ...(listing.keywords.length ? { keywords: listing.keywords.join(', ') } : {}),
     ...(price
       ? {
           offers: {
@@ -155,6 +156,16 @@ export default function ListingPage() {
             {t('listing.organization')}: <span lang={orgName.lang}>{orgName.text}</span> · {t(`orgKinds.${org.kind}`)}
             {org.verified ? <span className="badge badge--verified">✓ {t('listing.verified')}</span> : null}
           </p>
+        ) : null}
+        {listing.keywords.length > 0 ? (
+          <ul className="tags" aria-label={t('listing.keywords')}>
+            {listing.keywords.map((keyword) => (
+              <li key={keyword}>
+                {/* A keyword is a search: the listings that share it. */}
+                <Link to={`/listings?${new URLSearchParams({ q: keyword })}`}>{keyword}</Link>
+              </li>
+            ))}
+          </ul>
         ) : null}
         {PUBLIC_LISTING_STATUSES.includes(listing.status) ? (
           <FollowButton listingId={listing.id} following={following} />

@@ -3,7 +3,7 @@ import { formatMajorUnits, type Money } from '../shared/money.ts';
 import { DEAL_TYPES, type DealType } from '../vocabulary.ts';
 
 // The listing as the multi-step form holds it: text in every input (amounts in
-// major units, dates as YYYY-MM-DD, IPC classes comma-separated), a flag per
+// major units, dates as YYYY-MM-DD, IPC classes and keywords comma-separated), a flag per
 // deal type, empty strings for what is not filled in. Form drafts store this
 // shape; the form schemas in schemas.ts turn it into a listing's input, and
 // toFormValues turns a listing (or a parsed step) back into it.
@@ -52,6 +52,8 @@ export interface ListingFormValues {
   advantages?: TextPair;
   clinicalUse?: TextPair;
   partnerSought?: TextPair;
+  /** Keywords, comma-separated (or one a line). */
+  keywords?: string;
   category?: string;
   nmpaClass?: string;
   regulatory?: { fda?: string; ce?: string };
@@ -83,10 +85,15 @@ export function rowsOf<T>(value: T[] | Record<string, T> | null | undefined): T[
     .map((key) => value[key]!);
 }
 
-/** `a, b；c` → ['a', 'b', 'c']: Chinese keyboards type full-width separators. */
+/** What separates the items of a list typed in one input (IPC classes, keywords): Chinese keyboards type full-width ones. */
+export const LIST_SEPARATORS = /[,，;；、]/;
+/** A line break separates items too (one a line). */
+const ITEM_BREAK = new RegExp(`${LIST_SEPARATORS.source}|[\\r\\n]`);
+
+/** `a, b；c、d` or one item a line → ['a', 'b', 'c', 'd']. */
 export const splitList = (text: string): string[] =>
   text
-    .split(/[,，;；]/)
+    .split(ITEM_BREAK)
     .map((item) => item.trim())
     .filter(Boolean);
 
@@ -117,6 +124,7 @@ interface ListingLike {
   advantages?: Bilingual;
   clinicalUse?: Bilingual;
   partnerSought?: Bilingual;
+  keywords?: readonly string[];
   category?: string;
   nmpaClass?: string;
   regulatory?: { fda?: string; ce?: string };
@@ -170,6 +178,7 @@ export function toFormValues(listing: ListingLike): ListingFormValues {
   for (const key of ['title', 'summary', 'problem', 'advantages', 'clinicalUse', 'partnerSought'] as const) {
     if (has(key)) values[key] = pair(listing[key]);
   }
+  if (has('keywords')) values.keywords = (listing.keywords ?? []).join(', ');
   if (has('category')) values.category = listing.category;
   if (has('nmpaClass')) values.nmpaClass = listing.nmpaClass;
   if (has('regulatory')) {

@@ -81,6 +81,8 @@ const listingSchema = new Schema(
     advantages: { type: bilingualSchema, default: () => ({}) },
     clinicalUse: { type: bilingualSchema, default: () => ({}) },
     partnerSought: { type: bilingualSchema, default: () => ({}) },
+    // Short free-text search terms in either language (listingInput dedupes and bounds them).
+    keywords: { type: [String], default: [] },
 
     category: { type: String, enum: CATEGORIES, required: true },
     nmpaClass: { type: String, enum: NMPA_CLASSES, required: true },

@@ -17,7 +17,7 @@ import {
   type DealType,
   type PatentJurisdiction,
 } from '../vocabulary.ts';
-import { fromChinaTime, isTicked, rowsOf, splitList } from './form-values.ts';
+import { fromChinaTime, isTicked, LIST_SEPARATORS, rowsOf, splitList } from './form-values.ts';
 import { normalizePatentNumber, patentNumberProblem } from './patents.ts';
 
 // Input schemas shared by the listing forms and the JSON API; the server parses
@@ -86,6 +86,33 @@ export const patentInput = z.object(patentFields).superRefine(patentRules);
 
 const optionalMoney = moneyInput.nullish().transform((v) => v ?? null);
 
+/** How many keywords a listing has at most, and how long each is. */
+export const MAX_KEYWORDS = 20;
+export const KEYWORD_MAX_LENGTH = 60;
+
+/** One keyword, in either language: a short phrase on one line, free of the characters that separate keywords in the form. */
+export const keywordInput = z
+  .string()
+  .trim()
+  .min(1, { message: 'validation.keywordLength' })
+  .max(KEYWORD_MAX_LENGTH, { message: 'validation.keywordLength' })
+  .check(safeName)
+  .refine((keyword) => !LIST_SEPARATORS.test(keyword), { message: 'validation.keywordSeparator' });
+
+/** The same keyword however it is cased or typed (full-width Ｐ and P): a repeat is dropped. */
+const keywordIdentity = (keyword: string) => keyword.normalize('NFKC').toLowerCase();
+
+/** A listing's keywords: repeats dropped (the first spelling kept), then at most MAX_KEYWORDS. */
+export const keywordsInput = z
+  .array(keywordInput)
+  .default([])
+  .transform((keywords) => {
+    const byIdentity = new Map<string, string>();
+    for (const k of keywords) if (!byIdentity.has(keywordIdentity(k))) byIdentity.set(keywordIdentity(k), k);
+    return [...byIdentity.values()];
+  })
+  .refine((keywords) => keywords.length <= MAX_KEYWORDS, { message: 'validation.tooManyKeywords' });
+
 /** A royalty in percent of net sales, or none. */
 export const royaltyPercentInput = z.coerce
   .number()
@@ -127,6 +154,7 @@ const listingFields = {
   advantages: bilingualInput(4000, { required: false }).prefault({}),
   clinicalUse: bilingualInput(4000, { required: false }).prefault({}),
   partnerSought: bilingualInput(2000, { required: false }).prefault({}),
+  keywords: keywordsInput,
   category: z.enum(CATEGORIES),
   nmpaClass: z.enum(NMPA_CLASSES),
   regulatory: z
@@ -194,10 +222,10 @@ export type RejectionInput = z.output<typeof rejectionInput>;
 // The multi-step form. Its inputs hold text (form-values.ts); each form field
 // below turns that text into the listing field above and hands it that field's
 // rules, so a rule lives in one place. What only the form adds: "required"
-// where an input is left empty, amounts in major units, IPC classes as one
-// comma-separated input, a checkbox per deal type, optional groups (licence
-// terms, auction, equity) that count as absent while all their inputs are
-// empty, and patent rows left blank, which are dropped.
+// where an input is left empty, amounts in major units, IPC classes and
+// keywords as one comma-separated input each, a checkbox per deal type,
+// optional groups (licence terms, auction, equity) that count as absent while
+// all their inputs are empty, and patent rows left blank, which are dropped.
 
 export const LISTING_FORM_STEPS = ['basics', 'technology', 'patents', 'terms', 'documents', 'review'] as const;
 export type ListingFormStep = (typeof LISTING_FORM_STEPS)[number];
@@ -273,17 +301,21 @@ function optionalGroup<Shape extends z.ZodRawShape, Out>(
   return into(reading, field);
 }
 
-/** IPC classes typed in one input: each class is checked by the listing's rule, and a problem is shown at the input. */
-const ipcText = optionalText.transform((text, ctx) => {
-  const parsed = patentFields.ipc.safeParse(splitList(text));
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    // Built-in messages are dropped so the outer parse words them in the reader's language.
-    const message = issue.message.startsWith('validation.') ? issue.message : undefined;
-    ctx.addIssue({ ...issue, path: [], message } as z.core.$ZodRawIssue);
-  }
-  return z.NEVER;
-});
+/** A list typed in one input (splitList): each item is checked by the listing field's rules, and a problem is shown at the input. */
+const listText = <Out>(field: z.ZodType<Out>) =>
+  optionalText.transform((text, ctx) => {
+    const parsed = field.safeParse(splitList(text));
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      // Built-in messages are dropped so the outer parse words them in the reader's language.
+      const message = issue.message.startsWith('validation.') ? issue.message : undefined;
+      ctx.addIssue({ ...issue, path: [], message } as z.core.$ZodRawIssue);
+    }
+    return z.NEVER;
+  });
+
+/** IPC classes typed in one input. */
+const ipcText = listText(patentFields.ipc);
 
 const patentRow = z
   .object({
@@ -360,6 +392,7 @@ const basicsStep = z.object({
   advantages: listingFields.advantages,
   clinicalUse: listingFields.clinicalUse,
   partnerSought: listingFields.partnerSought,
+  keywords: listText(listingFields.keywords),
 });
 const technologyStep = z.object({
   category: required(listingFields.category),

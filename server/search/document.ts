@@ -58,6 +58,8 @@ export interface SearchDocument {
   updatedAt: number;
   title_zh: string;
   title_en: string;
+  /** The owner's keywords, in either language. */
+  keywords: string[];
   summary_zh: string;
   summary_en: string;
   problem_zh: string;
@@ -77,6 +79,7 @@ export interface SearchDocument {
 export const SEARCHABLE_FIELDS = [
   'title_zh',
   'title_en',
+  'keywords',
   'patentKeys',
   'ipc',
   'summary_zh',
@@ -138,6 +141,7 @@ export function toSearchDocument(listing: ListingDoc, org: OrganizationDoc): Sea
     patentExpiresAt: expiries.length ? Math.max(...expiries) : null,
     updatedAt: listing.updatedAt.getTime(),
     ...both('title', listing.title),
+    keywords: (listing.keywords ?? []).map(clean).filter(Boolean),
     ...both('summary', listing.summary),
     ...both('problem', listing.problem),
     ...both('advantages', listing.advantages),

@@ -163,6 +163,46 @@ describe('a published listing', () => {
   });
 });
 
+describe('keywords over the API', () => {
+  const get = (id: string) =>
+    call(listingRoute.loader, `/api/v1/listings/${id}`, { cookie: institute.cookie, params: { id } });
+
+  test('are stored as sent, repeats dropped, and answered by GET /api/v1/listings/:id', async () => {
+    const response = await create(listingJson({ keywords: ['dPCR', ' DPCR ', '数字PCR'] }));
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    expect((await (await get(id)).json()).keywords).toEqual(['dPCR', '数字PCR']);
+  });
+
+  test('change at once on a published listing, without the operator, and search follows', async () => {
+    const id = (await (await create(listingJson({ keywords: ['bioabsorbable'] }))).json()).id;
+    await submitListing(instituteActor, id);
+    await publishListing(operator, id);
+    const body = await (await patch(id, { keywords: ['resorbable scaffold', '可吸收支架'] })).json();
+    expect(body.keywords).toEqual(['resorbable scaffold', '可吸收支架']);
+    expect(body.review.pendingRevision).toBeNull();
+    expect(await found('resorbable scaffold')).toEqual([id]);
+    expect(await found('bioabsorbable')).toEqual([]);
+  });
+
+  test('that break a rule are a 400 with a localised message at each keyword, and nothing is written', async () => {
+    const before = await Listing.estimatedDocumentCount();
+    const response = await call(listingsRoute.action, '/api/v1/listings', {
+      method: 'POST',
+      cookie: institute.cookie,
+      headers: { 'Accept-Language': 'en' },
+      json: listingJson({ keywords: ['stent', 'x'.repeat(61), 'a, b', 'rtl\u202Eevil'] }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({
+      'keywords.1': ['Each keyword is 1 to 60 characters long.'],
+      'keywords.2': ['A keyword cannot contain a comma, semicolon or 、: they separate keywords.'],
+      'keywords.3': ['Remove control or text-direction characters.'],
+    });
+    expect(await Listing.estimatedDocumentCount()).toBe(before);
+  });
+});
+
 test('an externalId cannot be changed by PATCH', async () => {
   const id = (await (await create(listingJson({ externalId: 'fixed-1' }))).json()).id;
   const response = await patch(id, { externalId: 'other-1' });

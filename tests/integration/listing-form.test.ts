@@ -189,6 +189,43 @@ test('a title in neither language is refused at its field, and nothing is writte
   expect(await listingsOf(institute.organizationId)).toBe(0);
 });
 
+test('without JavaScript, keywords typed in one input, separated by commas, 、 or lines, become the listing’s list', async () => {
+  const draftId = await startDraft();
+  await fillAllSteps(draftId);
+  const basics = {
+    ...STEPS.basics,
+    keywords: 'magnesium alloy，镁合金、bioresorbable\r\nBioresorbable; PCI',
+    goto: 'review',
+  };
+  expect((await postStep(draftId, 'basics', basics)).status).toBe(302);
+  expect((await ListingFormDraft.findById(draftId).lean())!.data.keywords).toBe(
+    'magnesium alloy, 镁合金, bioresorbable, PCI',
+  );
+  await postStep(draftId, 'review', { finish: 'save' });
+  expect((await Listing.findById(draftId).lean())!.keywords).toEqual([
+    'magnesium alloy',
+    '镁合金',
+    'bioresorbable',
+    'PCI',
+  ]);
+  await Listing.deleteOne({ _id: draftId }); // the other tests count the organization's listings
+});
+
+test('a keyword that breaks a rule is refused at the keywords input, in the reader’s language, and nothing is saved', async () => {
+  const draftId = await startDraft();
+  const response = await postStep(
+    draftId,
+    'basics',
+    { ...STEPS.basics, keywords: `支架, ${'很长的关键词'.repeat(11)}`, goto: 'technology' },
+    { 'Accept-Language': 'zh-CN' },
+  );
+  expect(response.status).toBe(400);
+  const body = await response.json();
+  expect(body.fieldErrors).toEqual({ keywords: ['每个关键词 1 至 60 个字符。'] });
+  expect(body.values.keywords).toBe(`支架, ${'很长的关键词'.repeat(11)}`);
+  expect((await ListingFormDraft.findById(draftId).lean())!.data).toEqual({});
+});
+
 test('without JavaScript, "add a patent row" and "remove" come back with the rows changed, unsaved', async () => {
   const draftId = await startDraft();
   const added = await postStep(draftId, 'patents', { ...STEPS.patents, addPatent: '1' });

@@ -72,3 +72,9 @@ test('the auction reserve never leaves the server', async () => {
   expect(JSON.stringify(dto)).not.toContain('90000000');
   await listing.deleteOne();
 });
+
+test('a published listing’s keywords are public, in the order the owner gave them', async () => {
+  const listing = await createListing(institute._id, { keywords: ['IVUS', '血管内超声', 'OCT'] });
+  expect((await getListing(null, String(listing._id))).keywords).toEqual(['IVUS', '血管内超声', 'OCT']);
+  await listing.deleteOne();
+});

@@ -80,6 +80,7 @@ function content(l: ListingDoc) {
     kind: l.kind,
     title: l.title,
     summary: l.summary,
+    keywords: l.keywords,
     category: l.category,
     stage: l.stage,
     trl: l.trl,
@@ -148,6 +149,12 @@ describe('seedDemo', () => {
       for (const text of [l.title, l.summary, l.problem, l.advantages, l.clinicalUse, l.partnerSought]) {
         expect(text.zh && text.en).toBeTruthy();
       }
+      // Keywords a buyer would search for, in Chinese and in English.
+      const keywordLanguages = {
+        zh: l.keywords.some((k) => /\p{Script=Han}/u.test(k)),
+        en: l.keywords.some((k) => /^[\x20-\x7e]+$/.test(k)),
+      };
+      expect(keywordLanguages, l.externalId!).toEqual({ zh: true, en: true });
       expect(l.confidential?.details).toBeTruthy();
       const [min, max] = l.kind === 'patent' ? [1, 4] : l.kind === 'result' ? [0, 2] : [0, 1];
       expect(l.patents.length).toBeGreaterThanOrEqual(min);

@@ -88,3 +88,25 @@ test('patents: blank rows are dropped, IPC classes are a comma list checked at t
   });
   expect(issues(bad)).toEqual(['patents.1.ipc: validation.ipc']);
 });
+
+describe('keywords in the basics step', () => {
+  const basics = { kind: 'patent', title: { en: 'Digital PCR chip' }, summary: { en: 'A chip.' } };
+
+  test('one input, split at commas, semicolons, 、 and line breaks, half- or full-width', () => {
+    const parsed = listingFormSteps.basics.parse({
+      ...basics,
+      keywords: 'dPCR，数字PCR、droplet\r\nmicrofluidics; ；,',
+    });
+    expect(parsed.keywords).toEqual(['dPCR', '数字PCR', 'droplet', 'microfluidics']);
+    expect(toFormValues({ keywords: parsed.keywords }).keywords).toBe('dPCR, 数字PCR, droplet, microfluidics');
+  });
+
+  test('an empty input is no keywords', () => {
+    expect(listingFormSteps.basics.parse({ ...basics, keywords: '' }).keywords).toEqual([]);
+  });
+
+  test('a keyword that breaks a rule is named at the input', () => {
+    const result = listingFormSteps.basics.safeParse({ ...basics, keywords: `dPCR, ${'x'.repeat(61)}` });
+    expect(issues(result)).toEqual(['keywords: validation.keywordLength']);
+  });
+});

@@ -70,3 +70,53 @@ test('a patent listing needs a patent; an open license must be non-exclusive', (
   expect(fields).toContain('patents: validation.patentRequired');
   expect(fields).toContain('licenseTerms.openLicense: validation.openLicenseNonExclusive');
 });
+
+describe('keywords', () => {
+  const withKeywords = (keywords: unknown) => listingInput.safeParse({ ...valid, keywords });
+
+  test('a listing without keywords has none', () => {
+    expect(listingInput.parse(valid).keywords).toEqual([]);
+  });
+
+  test('keywords are trimmed, and a repeat in another case or width is dropped, the first spelling kept', () => {
+    const result = withKeywords([' dPCR ', 'Digital PCR', 'dpcr', 'ＤＰＣＲ', '数字PCR', 'digital pcr']);
+    expect(result.data?.keywords).toEqual(['dPCR', 'Digital PCR', '数字PCR']);
+  });
+
+  test('a keyword is 1 to 60 characters long after trimming', () => {
+    expect(fieldsOf(withKeywords(['   ', 'x'.repeat(61), 'y'.repeat(60)]))).toEqual([
+      'keywords.0: validation.keywordLength',
+      'keywords.1: validation.keywordLength',
+    ]);
+  });
+
+  test('a keyword refuses control and text-direction characters and line breaks', () => {
+    expect(fieldsOf(withKeywords(['bell\u0007', 'evil\u202Etxt', 'two\nlines', 'tab\there']))).toEqual([
+      'keywords.0: validation.unsafeCharacters',
+      'keywords.1: validation.unsafeCharacters',
+      'keywords.2: validation.unsafeCharacters',
+      'keywords.3: validation.unsafeCharacters',
+    ]);
+  });
+
+  test('a keyword cannot hold the characters that separate keywords in the form', () => {
+    expect(fieldsOf(withKeywords(['a, b', 'c，d', 'e;f', 'g；h', '超声、内镜']))).toEqual([
+      'keywords.0: validation.keywordSeparator',
+      'keywords.1: validation.keywordSeparator',
+      'keywords.2: validation.keywordSeparator',
+      'keywords.3: validation.keywordSeparator',
+      'keywords.4: validation.keywordSeparator',
+    ]);
+  });
+
+  test('a listing has at most 20 keywords, counted once repeats are dropped', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `term ${i + 1}`);
+    expect(fieldsOf(withKeywords([...twenty, 'term 21']))).toEqual(['keywords: validation.tooManyKeywords']);
+    expect(withKeywords([...twenty, 'TERM 1', 'Term 2']).data?.keywords).toEqual(twenty);
+  });
+
+  test('keywords must be a list of texts', () => {
+    expect(fieldsOf(withKeywords('dPCR, ddPCR')).map((f) => f.split(':')[0])).toEqual(['keywords']);
+    expect(fieldsOf(withKeywords([42])).map((f) => f.split(':')[0])).toEqual(['keywords.0']);
+  });
+});

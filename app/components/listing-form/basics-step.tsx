@@ -1,6 +1,6 @@
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SelectField, useValidatedForm } from '~/components/forms';
+import { SelectField, TextAreaField, useValidatedForm } from '~/components/forms';
 import { LISTING_KINDS, listingCompleteness, listingFormSteps, type ListingFormValues } from '~/domain';
 import { CompletenessPanel } from './completeness-panel';
 import { BilingualField, type AnyForm } from './fields';
@@ -31,6 +31,15 @@ export function BasicsStep({ values, saved }: StepProps) {
             name="summary"
             label={t('listingForm.fields.summary')}
             hint={t('listingForm.summaryHint')}
+          />
+          {/* One input for the whole list, so it works without JavaScript: the server splits it. */}
+          <TextAreaField
+            form={f}
+            name="keywords"
+            label={t('listingForm.fields.keywords')}
+            hint={t('listingForm.keywordsHint')}
+            rows={2}
+            defaultValue={values.keywords ?? ''}
           />
           <BilingualField {...text} name="problem" label={t('listingForm.fields.problem')} />
           <BilingualField {...text} name="advantages" label={t('listingForm.fields.advantages')} />

@@ -96,6 +96,7 @@ function Summary({ values }: { values: ListingFormValues }) {
             <Texts text={values[key]} />
           </Fact>
         ))}
+        <Fact label={t('listingForm.fields.keywords')}>{values.keywords || none}</Fact>
       </Section>
       <Section step="technology">
         <Fact label={t('listingForm.fields.category')}>{choice('categories', values.category)}</Fact>

@@ -12,6 +12,9 @@ import { queryTerms, type QueryTerm } from './tokenizer.ts';
 // them): every word must match, typo budget by length, prefix on the last word,
 // ranking by sort, typos, matched attribute, exactness, then newest.
 
+// Postings hold the fields a term is in as Uint16 bitmasks (text-index.ts, snapshot.ts).
+if (SEARCHABLE_FIELDS.length > 16) throw new Error('more searchable fields than the 16 bits of a field mask');
+const ALL_FIELDS_MASK = (1 << SEARCHABLE_FIELDS.length) - 1;
 const TITLE_FIELDS_MASK = (1 << SEARCHABLE_FIELDS.indexOf('title_zh')) | (1 << SEARCHABLE_FIELDS.indexOf('title_en'));
 
 /** A slot is dead once its document was replaced or removed; snapshots drop dead slots. */
@@ -158,7 +161,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(query: EngineQuery): Promise<EngineResult> {
     const terms = queryTerms(query.text);
-    const match = terms.length ? this.match(terms, 0xffff) : null;
+    const match = terms.length ? this.match(terms, ALL_FIELDS_MASK) : null;
     if (terms.length && !match) return { hits: [], total: 0, facets: emptyFacets(query.facets) };
 
     const { required, facetFilters } = this.compileFilters(query);

@@ -14,7 +14,8 @@ import { TextIndex } from './text-index.ts';
 // Layout: "MEDIPIX1", sha256 (32 bytes), then the v8-serialized body.
 
 const MAGIC = Buffer.from('MEDIPIX1');
-const FORMAT = 1;
+/** Bumped whenever the documents or the field bits change (2: keywords, a field before the summaries). */
+const FORMAT = 2;
 
 interface Body {
   format: number;
