@@ -1,4 +1,4 @@
-import { useFetcher, useNavigate } from '@remix-run/react';
+import { useNavigate } from '@remix-run/react';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '~/root';
@@ -17,18 +17,39 @@ interface Suggestion {
   title_en: string;
 }
 
+/**
+ * Titles for what is typed, by a plain fetch: a Remix fetcher would be
+ * revalidated by every navigation of the results, and one started before the
+ * route was discovered is revalidated against the catch-all route, whose 404
+ * replaced the page (remix-run/remix#10263).
+ */
 function useSuggestions() {
-  const fetcher = useFetcher<{ suggestions: Suggestion[] }>();
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const timer = useRef<number>();
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const inFlight = useRef<AbortController>();
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+      inFlight.current?.abort();
+    },
+    [],
+  );
+  const load = async (q: string) => {
+    inFlight.current?.abort(); // an older answer must not overwrite a newer one
+    const controller = (inFlight.current = new AbortController());
+    try {
+      const response = await fetch(`/listings/suggest?${new URLSearchParams({ q })}`, { signal: controller.signal });
+      if (response.ok) setSuggestions(((await response.json()) as { suggestions: Suggestion[] }).suggestions);
+    } catch {
+      // Aborted by the next keystroke, or offline: the box works without suggestions.
+    }
+  };
   const request = (text: string) => {
     window.clearTimeout(timer.current);
     const q = text.trim().slice(0, 100);
-    if (!q) return;
-    const load = () => fetcher.load(`/listings/suggest?${new URLSearchParams({ q })}`);
-    timer.current = window.setTimeout(load, SUGGEST_DELAY_MS);
+    if (q) timer.current = window.setTimeout(() => void load(q), SUGGEST_DELAY_MS);
   };
-  return { suggestions: fetcher.data?.suggestions ?? [], request };
+  return { suggestions, request };
 }
 
 export function SearchBox({ defaultValue, error }: { defaultValue: string; error?: string }) {

@@ -1,4 +1,4 @@
-import { Form, useLocation, useSubmit, type Location } from '@remix-run/react';
+import { Form, useLocation, useNavigationType, useSubmit, type Location } from '@remix-run/react';
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
 // The browse page's one GET form. Without JavaScript the browser submits it.
@@ -29,11 +29,13 @@ const isTextField = (element: EventTarget) =>
  * After a navigation (a chip, "clear all", back and forward) the fields show
  * what the URL asks. React keeps defaultValue/defaultChecked in step with the
  * loader data; a field the user has touched keeps its own value until reset.
- * The field being typed in is left alone.
+ * The field being typed in is left alone, except after back or forward: the
+ * box keeps its focus then, yet must show the query it went back to.
  */
-function resetFieldsToDefaults(form: HTMLFormElement) {
+function resetFieldsToDefaults(form: HTMLFormElement, { historyMove }: { historyMove: boolean }) {
   for (const element of form.elements) {
-    if (element === document.activeElement || !(element instanceof HTMLInputElement)) continue;
+    if (!(element instanceof HTMLInputElement)) continue;
+    if (element === document.activeElement && !historyMove) continue;
     if (element.type === 'checkbox') element.checked = element.defaultChecked;
     else if (isTextField(element)) element.value = element.defaultValue;
   }
@@ -42,6 +44,7 @@ function resetFieldsToDefaults(form: HTMLFormElement) {
 export function SearchForm({ className, children }: { className?: string; children: ReactNode }) {
   const submit = useSubmit();
   const location = useLocation();
+  const navigationType = useNavigationType();
   const form = useRef<HTMLFormElement>(null);
   const timer = useRef<number>();
   // The debounced search runs a render or two later; it must see where we are then.
@@ -49,8 +52,8 @@ export function SearchForm({ className, children }: { className?: string; childr
 
   useEffect(() => {
     here.current = location;
-    if (form.current) resetFieldsToDefaults(form.current);
-  }, [location]);
+    if (form.current) resetFieldsToDefaults(form.current, { historyMove: navigationType === 'POP' });
+  }, [location, navigationType]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const search = ({ typing }: { typing: boolean }) => {
