@@ -10,7 +10,7 @@ import { formHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.title');
 
@@ -36,11 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, sessionId } = await requireUser(request, context);
   return formHandler(request, async () => {
     const form = await readForm(request);
-    if (form.intent === 'logout-others') {
+    const intent = formText(form, 'intent');
+    if (intent === 'logout-others') {
       const ended = await context.auth.logoutOtherSessions(actor, sessionId ?? '');
       return json<ActionResult>({ intent: 'logout-others', ended });
     }
-    if (form.intent === 'credit-code') {
+    if (intent === 'credit-code') {
       await context.orgs.setCreditCode(actor, parseInput(organizationCreditCodeInput, form, await getLocale(request)));
       return json<ActionResult>({ intent: 'credit-code', saved: true });
     }

@@ -10,7 +10,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { readForm } from '~/utils/validation.server';
+import { formText, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'membership.account.title');
 
@@ -33,8 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
     const form = await readForm(request);
-    if (form.intent === 'billing') return redirect((await context.membership.billingPortal(actor)).url, 303);
-    if (form.intent !== 'subscribe') return json({ formError: null, fieldErrors: {} }, { status: 400 });
+    const intent = formText(form, 'intent');
+    if (intent === 'billing') return redirect((await context.membership.billingPortal(actor)).url, 303);
+    if (intent !== 'subscribe') return json({ formError: null, fieldErrors: {} }, { status: 400 });
     const locale = (await getLocale(request)) === 'zh-CN' ? 'zh' : 'en';
     const { url } = await context.membership.subscribe(actor, { plan: form.plan }, { locale });
     return redirect(url, 303);

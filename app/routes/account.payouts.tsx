@@ -9,7 +9,7 @@ import { formatDateTime } from '~/utils/format';
 import { formHandler } from '~/utils/http.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { readForm } from '~/utils/validation.server';
+import { formText, readForm } from '~/utils/validation.server';
 
 // A seller organization's payouts: its Stripe Express account's status, and the
 // button that sends its owner or admin through Stripe's onboarding. Stripe sends
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
     const form = await readForm(request);
-    if (form.intent !== 'onboard') throw new DomainError('invalid', 'errors.badForm');
+    if (formText(form, 'intent') !== 'onboard') throw new DomainError('invalid', 'errors.badForm');
     const { url } = await context.payouts.onboard(actor, actor?.organizationId ?? '');
     return redirect(url, 303);
   });

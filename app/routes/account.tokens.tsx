@@ -10,7 +10,7 @@ import { formHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'tokens.title');
 
@@ -23,8 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
     const form = await readForm(request);
-    if (form.intent === 'revoke') {
-      await context.tokens.revoke(actor, String(form.id ?? ''));
+    if (formText(form, 'intent') === 'revoke') {
+      await context.tokens.revoke(actor, formText(form, 'id'));
       return json({ revoked: true });
     }
     const input = parseInput(apiTokenInput, form, await getLocale(request));

@@ -20,7 +20,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { listingPageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? listingPageTitle(matches, 'deals.page.title', data.deal.listing.title) : [];
@@ -40,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     async () => {
       const form = await readForm(request);
       const locale = await getLocale(request);
-      switch (form.intent) {
+      switch (formText(form, 'intent')) {
         case 'complete':
           await context.deals.complete(actor, id);
           break;
@@ -65,7 +65,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           await context.deals.resolveObjection(
             actor,
             id,
-            String(form.objection ?? ''),
+            formText(form, 'objection'),
             parseInput(objectionResolutionInput, form, locale),
           );
           break;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale, usePublicUrl } from '~/root';
 import { getActor, requireUser } from '~/utils/session.server';
 import { getLocale } from '~/utils/locale.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 import { EDITABLE_LISTING_STATUSES, PUBLIC_LISTING_STATUSES, rejectionInput, type ListingDto } from '~/domain';
 import { JsonLd } from '~/components/json-ld';
 import { describe, localizedUrl, seoMeta } from '~/utils/seo';
@@ -102,13 +102,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return formHandler(request, async () => {
     const form = await readForm(request);
     const id = params.id ?? '';
-    if (form.intent === 'nda') {
+    const intent = formText(form, 'intent');
+    if (intent === 'nda') {
       await context.listings.acceptNda(actor, id, { ip: context.clientIp });
       return redirect(`/listings/${id}#data-room`);
     }
-    if (form.intent === 'submit') await context.listings.submit(actor, id);
-    else if (form.intent === 'withdraw') await context.listings.withdraw(actor, id);
-    else if (form.intent === 'publish') await context.listings.publish(actor, id);
+    if (intent === 'submit') await context.listings.submit(actor, id);
+    else if (intent === 'withdraw') await context.listings.withdraw(actor, id);
+    else if (intent === 'publish') await context.listings.publish(actor, id);
     else {
       const { reason } = parseInput(rejectionInput, form, await getLocale(request));
       await context.listings.reject(actor, id, reason);

@@ -12,7 +12,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { listingPageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? listingPageTitle(matches, 'offers.make.pageTitle', data.listing.title) : [];
@@ -46,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     request,
     async () => {
       const form = await readForm(request);
-      if (form.intent === 'license-now') {
+      if (formText(form, 'intent') === 'license-now') {
         const { deal } = await context.offers.licenseNow(actor, params.id ?? '');
         return redirect(`/deals/${deal.id}`);
       }

@@ -29,7 +29,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 import { readUploadForm } from '~/utils/uploads.server';
 import { z } from 'zod';
 
@@ -81,10 +81,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 function withRowsEdited(form: Record<string, unknown>): Record<string, unknown> | null {
   const without = (field: string, index: unknown) =>
     rowsOf(form[field] as Record<string, unknown>).filter((_, i) => String(i) !== index);
-  if (form.addPatent !== undefined)
+  if (formText(form, 'addPatent'))
     return { ...form, patents: [...rowsOf(form.patents as Record<string, unknown>), {}] };
-  if (typeof form.removePatent === 'string') return { ...form, patents: without('patents', form.removePatent) };
-  if (typeof form.removeDocument === 'string') return { ...form, documents: without('documents', form.removeDocument) };
+  const removePatent = formText(form, 'removePatent');
+  if (removePatent) return { ...form, patents: without('patents', removePatent) };
+  const removeDocument = formText(form, 'removeDocument');
+  if (removeDocument) return { ...form, documents: without('documents', removeDocument) };
   return null;
 }
 
@@ -107,14 +109,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           ? await readUploadForm(request, { maxBytes: context.listings.documents.limitBytes() })
           : { fields: await readForm(request), upload: null };
       const form = fields;
-      if (form.discard !== undefined) {
+      if (formText(form, 'discard')) {
         const { listingId } = await context.listings.drafts.discard(actor, draftId);
         return redirect(listingId ? `/listings/${listingId}` : '/listings/new');
       }
-      const target = isStep(form.goto) ? form.goto : step;
+      const goto = formText(form, 'goto');
+      const target = isStep(goto) ? goto : step;
       if (step === 'review') {
-        if (form.finish === undefined) return goTo(target);
-        const listing = await context.listings.drafts.finish(actor, draftId, { submit: form.finish === 'submit' });
+        const finish = formText(form, 'finish');
+        if (!finish) return goTo(target);
+        const listing = await context.listings.drafts.finish(actor, draftId, { submit: finish === 'submit' });
         return redirect(`/listings/${listing.id}`);
       }
       const edited = withRowsEdited(form);

@@ -4,15 +4,16 @@ import { isLocale } from '~/i18n';
 import { formHandler } from '~/utils/http.server';
 import { localeCookie } from '~/utils/locale.server';
 import { safeRedirect } from '~/utils/safe-redirect';
-import { readForm } from '~/utils/validation.server';
+import { formText, readForm } from '~/utils/validation.server';
 
 /** The language switch: a plain form post, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
   return formHandler(request, async () => {
     const form = await readForm(request);
-    const to = safeRedirect(typeof form.returnTo === 'string' ? form.returnTo : null);
-    if (!isLocale(form.locale)) return redirect(to);
-    return redirect(to, { headers: { 'Set-Cookie': await localeCookie.serialize(form.locale) } });
+    const to = safeRedirect(formText(form, 'returnTo'));
+    const locale = formText(form, 'locale');
+    if (!isLocale(locale)) return redirect(to);
+    return redirect(to, { headers: { 'Set-Cookie': await localeCookie.serialize(locale) } });
   });
 }
 

@@ -9,7 +9,7 @@ import { formHandler } from '~/utils/http.server';
 import { pageTitle } from '~/utils/meta';
 import { safeRedirect } from '~/utils/safe-redirect';
 import { requireAnonymous } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.loginTitle');
 
@@ -22,8 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return formHandler(request, async () => {
     const client = await clientContext(request, context);
     const form = await readForm(request);
+    // Read before logging in: a refused field must not leave a session behind.
+    const redirectTo = formText(form, 'redirectTo');
     const { sessionId } = await context.auth.login(parseInput(loginInput, form, client.locale), client);
-    return redirect(safeRedirect(form.redirectTo as string | undefined, '/account'), {
+    return redirect(safeRedirect(redirectTo, '/account'), {
       headers: { 'Set-Cookie': context.auth.sessionCookie(sessionId) },
     });
   });

@@ -12,7 +12,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { getActor, requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notices.title');
 
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     request,
     async () => {
       const form = await readForm(request);
-      const dealId = String(form.deal ?? '');
+      const dealId = formText(form, 'deal');
       await context.deals.object(actor, dealId, parseInput(objectionInput, form, await getLocale(request)));
       return json({ lodged: dealId });
     },

@@ -13,7 +13,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { listingPageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? listingPageTitle(matches, 'offers.thread.pageTitle', data.offer.listingTitle) : [];
@@ -31,9 +31,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     request,
     async () => {
       const form = await readForm(request);
-      const offerId = typeof form.offerId === 'string' ? form.offerId : (params.id ?? '');
+      const offerId = formText(form, 'offerId') || (params.id ?? '');
       const locale = await getLocale(request);
-      switch (form.intent) {
+      switch (formText(form, 'intent')) {
         case 'accept': {
           const offer = await context.offers.accept(actor, offerId);
           return redirect(offer.dealId ? `/deals/${offer.dealId}` : `/offers/${offer.id}`);

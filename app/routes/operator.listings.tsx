@@ -10,7 +10,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'operator.listingQueueTitle');
 
@@ -23,8 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
     const form = await readForm(request);
-    const id = String(form.id ?? '');
-    if (form.intent === 'publish') {
+    const id = formText(form, 'id');
+    if (formText(form, 'intent') === 'publish') {
       const listing = await context.listings.publish(actor, id);
       return json({ done: 'published' as const, title: listing.title });
     }

@@ -15,10 +15,11 @@ import { MembershipInvoices } from '~/components/membership-invoices';
 import { CURRENCIES, ORGANIZATION_KINDS } from '~/domain';
 import { useLocale } from '~/root';
 import { formatMoney, minorToMajor, pickText } from '~/utils/format';
+import { valueAt } from '~/utils/form-values';
 import { formHandler, pageHandler } from '~/utils/http.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { readForm } from '~/utils/validation.server';
+import { formText, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'membership.operator.title');
 
@@ -44,12 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     request,
     async () => {
       const form = await readForm(request);
-      switch (form.intent) {
+      switch (formText(form, 'intent')) {
         case 'create-plan':
           await context.membership.createPlan(actor, form);
           break;
         case 'update-plan':
-          await context.membership.updatePlan(actor, String(form.id ?? ''), form);
+          await context.membership.updatePlan(actor, formText(form, 'id'), form);
           break;
         case 'issue-invoice':
           await context.membership.issueInvoice(actor, form);
@@ -68,16 +69,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 type Sent = ActionErrors & { values?: Record<string, unknown> };
 
-const text = (values: Record<string, unknown> | undefined, key: string): string | undefined => {
-  const value = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], values);
-  return typeof value === 'string' ? value : undefined;
-};
-
 function PlanForm() {
   const { editing } = useLoaderData<typeof loader>();
   const sent = useActionData<Sent>()?.values;
   const { t } = useTranslation();
-  const value = (key: string, fallback: string | undefined) => text(sent, key) ?? fallback;
+  const value = (key: string, fallback: string | undefined) => valueAt(sent, key) ?? fallback;
   return (
     <Form method="post" key={editing?.id ?? 'new'}>
       <h2>{editing ? t('membership.operator.editPlan') : t('membership.operator.newPlan')}</h2>
@@ -129,7 +125,7 @@ function PlanForm() {
       <CheckboxField
         name="active"
         label={t('membership.operator.active')}
-        defaultChecked={sent ? text(sent, 'active') === 'true' : (editing?.active ?? true)}
+        defaultChecked={sent ? valueAt(sent, 'active') === 'true' : (editing?.active ?? true)}
       />
       <button type="submit" name="intent" value={editing ? 'update-plan' : 'create-plan'} className="button">
         {editing ? t('membership.operator.savePlan') : t('membership.operator.createPlan')}
@@ -145,7 +141,7 @@ function InvoiceForm() {
   const { t } = useTranslation();
   const locale = useLocale();
   // A failed issue keeps its reference, so correcting and posting again still issues one invoice.
-  const reference = sent?.intent === 'issue-invoice' ? (text(sent, 'reference') ?? newReference) : newReference;
+  const reference = sent?.intent === 'issue-invoice' ? (valueAt(sent, 'reference') ?? newReference) : newReference;
   const active = plans.filter((plan) => plan.active);
   return (
     <Form method="post">
@@ -158,7 +154,7 @@ function InvoiceForm() {
         hint={t('membership.operator.organizationHint')}
         required
         maxLength={24}
-        defaultValue={text(sent, 'organization') ?? organization ?? undefined}
+        defaultValue={valueAt(sent, 'organization') ?? organization ?? undefined}
       />
       <SelectField
         name="plan"
@@ -167,14 +163,14 @@ function InvoiceForm() {
           value: plan.id,
           label: `${pickText(plan.name, locale).text} · ${t(`orgKinds.${plan.organizationKind}`)} · ${formatMoney(plan.amount, locale)}`,
         }))}
-        defaultValue={text(sent, 'plan')}
+        defaultValue={valueAt(sent, 'plan')}
       />
       <TextField
         name="dueDate"
         type="date"
         label={t('membership.operator.dueDate')}
         required
-        defaultValue={text(sent, 'dueDate')}
+        defaultValue={valueAt(sent, 'dueDate')}
       />
       <input type="hidden" name="intent" value="issue-invoice" />
       <SubmitButton>{t('membership.operator.issue')}</SubmitButton>

@@ -10,7 +10,7 @@ import { formHandler, pageHandler } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'operator.queueTitle');
 
@@ -23,8 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireUser(request, context);
   return formHandler(request, async () => {
     const form = await readForm(request);
-    const id = String(form.id ?? '');
-    if (form.intent === 'verify') await context.orgs.verify(actor, id);
+    const id = formText(form, 'id');
+    if (formText(form, 'intent') === 'verify') await context.orgs.verify(actor, id);
     else {
       const { reason } = parseInput(rejectOrganizationInput, form, await getLocale(request));
       await context.orgs.reject(actor, id, reason);

@@ -9,11 +9,12 @@ import { bankReferenceInput, refundInput } from '~/domain';
 import { useLocale } from '~/root';
 import paymentStyles from '~/styles/payments.css';
 import { formatDateTime, formatMoney, minorToMajor, pickText } from '~/utils/format';
+import { valueAt } from '~/utils/form-values';
 import { formHandler, pageHandler, type FormErrors } from '~/utils/http.server';
 import { getLocale } from '~/utils/locale.server';
 import { pageTitle } from '~/utils/meta';
 import { requireUser } from '~/utils/session.server';
-import { parseInput, readForm } from '~/utils/validation.server';
+import { formText, parseInput, readForm } from '~/utils/validation.server';
 
 // One payment for the operator: its facts, its timeline, and the steps taken
 // by hand — a payout made to the seller, a refund, asking Stripe now.
@@ -36,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     async () => {
       const form = await readForm(request);
       const locale = await getLocale(request);
-      switch (form.intent) {
+      switch (formText(form, 'intent')) {
         case 'payout':
           await context.payments.recordPayout(actor, id, parseInput(bankReferenceInput, form, locale));
           break;
@@ -63,7 +64,7 @@ export default function OperatorPayment() {
   const left = { amount: p.amount.amount - p.refunded, currency: p.amount.currency };
   // A refused refund shows what was typed again (the page works without JavaScript).
   const sent = useActionData<FormErrors>()?.values;
-  const typed = (name: string) => (sent?.intent === 'refund' ? String(sent[name] ?? '') : undefined);
+  const typed = (name: string) => (sent?.intent === 'refund' ? (valueAt(sent, name) ?? '') : undefined);
   return (
     <div>
       <p>

@@ -71,6 +71,19 @@ function conflictingField(field: string) {
 }
 
 /**
+ * A field an action reads itself (an id, an intent, a button), as text: '' when
+ * it was not sent. A name sent only with dots (`id.x=1`) reads as a group: that
+ * is a 400 field error on the name, never a group taken for text (String() of a
+ * prototype-less object throws) nor for an absent field (another branch).
+ */
+export function formText(fields: Record<string, unknown>, name: string): string {
+  const value = fields[name];
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  throw new DomainError('invalid', 'errors.badRequestTitle', { [name]: ['validation.textExpected'] });
+}
+
+/**
  * A form post's fields as a nested object (see formDataToObject). A body that
  * is not form data (JSON, another or no content type, malformed multipart, a
  * body cut short) is an `invalid` error with the form message `errors.badForm`.

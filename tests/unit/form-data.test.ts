@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { signupInput } from '~/domain';
+import { valueAt } from '~/utils/form-values';
 import {
   formDataToObject,
+  formText,
   MAX_FORM_FIELDS,
   parseInput,
   readForm,
@@ -162,6 +164,28 @@ describe('formDataToObject', () => {
     expect(thrown(() => formDataToObject(form(many)))).toMatchObject(badForm);
     expect(thrown(() => formDataToObject(form('a.b.c.d.e.f.g.h.i=1')))).toMatchObject(badForm);
   });
+});
+
+describe('formText', () => {
+  test('a field sent as text reads as that text, a field not sent as empty', () => {
+    const fields = formDataToObject(form('id=65a1b2c3d4e5f60718293a4b&intent='));
+    expect(formText(fields, 'id')).toBe('65a1b2c3d4e5f60718293a4b');
+    expect(formText(fields, 'intent')).toBe('');
+    expect(formText(fields, 'objection')).toBe('');
+  });
+
+  test('a field sent only as a group (`id.x=1`) is a field error on its name', () => {
+    const error = thrown(() => formText(formDataToObject(form('intent=revoke&id.x=1')), 'id'));
+    expect(error).toMatchObject({ code: 'invalid', fieldErrors: { id: ['validation.textExpected'] } });
+  });
+});
+
+test('posted fields read back for display: the text at a dotted path, a group there as nothing', () => {
+  // As the page gets a refused post's fields back: through JSON, with an own `toString` that String() cannot use.
+  const sent = JSON.parse('{"patents":{"0":{"number":"CN201510123456.7"}},"amount":{"toString":"x"}}');
+  expect(valueAt(sent, 'patents.0.number')).toBe('CN201510123456.7');
+  expect(valueAt(sent, 'amount')).toBeUndefined();
+  expect(valueAt(sent, 'missing.path')).toBeUndefined();
 });
 
 describe('readForm', () => {

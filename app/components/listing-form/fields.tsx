@@ -3,6 +3,7 @@ import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FieldHint, FieldMessage, TextAreaField, TextField, useFieldMessages } from '~/components/forms';
 import { isTicked, type ListingFormValues } from '~/domain';
+import { fieldAt, valueAt } from '~/utils/form-values';
 
 // Inputs the listing form repeats: a text in both languages side by side, an
 // amount in major units, a group of inputs with one message for the group.
@@ -13,17 +14,8 @@ export type AnyForm = UseFormReturn<FieldValues>;
 
 type Values = ListingFormValues | Record<string, unknown>;
 
-const at = (values: Values, path: string) =>
-  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
-
-/** The text at a dotted path of the form's values (`patents.0.number`), as an input shows it. */
-export function valueAt(values: Values, path: string): string | undefined {
-  const value = at(values, path);
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** Whether the checkbox at a dotted path is ticked. */
-export const tickedAt = (values: Values, path: string) => isTicked(at(values, path));
+export const tickedAt = (values: Values, path: string) => isTicked(fieldAt(values, path));
 
 interface BilingualFieldProps {
   form: AnyForm;
