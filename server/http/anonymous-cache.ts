@@ -1,9 +1,11 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import Negotiator from 'negotiator';
+import { deflatePart, gzipJoined } from './gzip-pieces.ts';
 
 // A short-lived cache of what anonymous visitors are shown on the busiest
 // read-only paths (the home page, browsing, the search API). A browse page costs
-// milliseconds of React rendering per request; under load those add up to a queue,
-// while a cached answer costs a string copy. It holds only answers that depend on
+// milliseconds of React rendering per request (and gzip another), under load a
+// queue; a cached answer is a few writes, even gzip-encoded. It holds only answers that depend on
 // nothing but the URL and the language: no credential in the request, no cookie
 // set by the answer, status 200. An entry dies after a few seconds, and at once
 // when the search index changes (the generation moves on). Each hit carries this
@@ -28,8 +30,8 @@ interface Entry {
   headers: [string, string | string[]][];
   /** The body cut where the old nonce stood: a hit joins the pieces with its own. */
   pieces: Buffer[];
-  /** The pieces' total length. */
-  size: number;
+  /** The pieces compressed for joining (gzip-pieces.ts), made at the first gzip hit. */
+  deflated?: Buffer[];
 }
 
 /** Headers that belong to one answer, not to its content. */
@@ -44,11 +46,20 @@ const PER_RESPONSE = new Set([
   'x-cache',
 ]);
 
-export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
+export interface AnonymousCache {
+  /** Answers a hit. Mount before compression: a hit for a gzip client is joined from parts compressed once. */
+  serve: RequestHandler;
+  /** Keeps what a miss answers. Mount after compression, which then encodes what it sees. */
+  record: RequestHandler;
+}
+
+export function anonymousCache(options: AnonymousCacheOptions): AnonymousCache {
   const { paths, sessionCookieName, generation, ttlMs = 10_000, maxEntries = 500, maxBodyBytes = 1_000_000 } = options;
   const cacheable = new Set(paths);
   const entries = new Map<string, Entry>();
   const sessionCookie = new RegExp(`(?:^|;\\s*)${sessionCookieName}=`);
+  /** The key of each request that may be served from or kept in the cache. */
+  const keys = new WeakMap<Request, string>();
 
   const keyOf = (req: Request) =>
     [
@@ -59,38 +70,56 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
       (req.headers['accept-language'] ?? '').toLowerCase(),
     ].join('\n');
 
-  return (req: Request, res: Response, next: NextFunction) => {
+  const eligible = (req: Request) => {
     const anonymous = !req.headers.authorization && !sessionCookie.test(req.headers.cookie ?? '');
     // A request with a body is left to the body policy behind (a cached answer would leave the body unread).
     const bodiless = !req.headers['transfer-encoding'] && !Number(req.headers['content-length']);
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !cacheable.has(req.path) || !anonymous || !bodiless) {
-      return next();
-    }
+    return (req.method === 'GET' || req.method === 'HEAD') && cacheable.has(req.path) && anonymous && bodiless;
+  };
 
+  const serve: RequestHandler = (req, res, next) => {
+    if (!eligible(req)) return next();
     const key = keyOf(req);
-    const nonce = String(res.locals.cspNonce ?? '');
+    keys.set(req, key);
     const hit = entries.get(key);
     // `Cache-Control: no-cache` asks for a fresh answer (a reload, a benchmark of the uncached path).
     const fresh = /no-cache/i.test(`${req.headers['cache-control'] ?? ''} ${req.headers.pragma ?? ''}`);
-    if (hit && !fresh && hit.generation === generation() && Date.now() - hit.at < ttlMs) {
-      const glue = Buffer.from(nonce);
-      for (const [name, value] of hit.headers) res.setHeader(name, value);
-      res.setHeader('X-Cache', 'HIT');
-      res.setHeader('Content-Length', hit.size + glue.length * (hit.pieces.length - 1));
-      res.statusCode = hit.status;
-      if (req.method === 'HEAD') return void res.end();
-      // The pieces go out as they are, corked into one write (end() uncorks): no copy of the page per hit.
-      res.cork();
-      hit.pieces.forEach((piece, i) => {
-        if (i > 0) res.write(glue);
-        res.write(piece);
-      });
-      res.end();
-      return;
+    if (!hit || fresh || hit.generation !== generation() || Date.now() - hit.at >= ttlMs) {
+      if (hit) entries.delete(key);
+      return next();
     }
-    if (hit) entries.delete(key);
-    res.setHeader('X-Cache', 'MISS');
+    const encoding = new Negotiator(req).encoding(['gzip', 'identity']);
+    // Neither gzip nor identity acceptable: compression behind answers as it can.
+    if (!encoding) return next();
+    const glue = Buffer.from(String(res.locals.cspNonce ?? ''));
+    let body: Buffer[];
+    if (encoding === 'gzip') {
+      hit.deflated ??= hit.pieces.map(deflatePart);
+      body = gzipJoined(hit.pieces, hit.deflated, glue);
+      res.setHeader('Content-Encoding', 'gzip');
+    } else {
+      body = hit.pieces.flatMap((piece, i) => (i === 0 ? [piece] : [glue, piece]));
+    }
+    for (const [name, value] of hit.headers) res.setHeader(name, value);
+    res.vary('Accept-Encoding');
+    res.setHeader('X-Cache', 'HIT');
+    res.setHeader(
+      'Content-Length',
+      body.reduce((sum, part) => sum + part.length, 0),
+    );
+    res.statusCode = hit.status;
+    if (req.method === 'HEAD') return void res.end();
+    // The parts go out as they are, corked into one write (end() uncorks): no copy of the page per hit.
+    res.cork();
+    for (const part of body) res.write(part);
+    res.end();
+  };
 
+  const record: RequestHandler = (req, res, next) => {
+    const key = keys.get(req);
+    if (key === undefined) return next();
+    res.setHeader('X-Cache', 'MISS');
+    const nonce = String(res.locals.cspNonce ?? '');
     const chunks: Buffer[] = [];
     let size = 0;
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -133,11 +162,12 @@ export function anonymousCache(options: AnonymousCacheOptions): RequestHandler {
             .filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()))
             .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
           pieces,
-          size: pieces.reduce((sum, piece) => sum + piece.length, 0),
         });
       }
       return end(...args);
     }) as Response['end'];
     next();
   };
+
+  return { serve, record };
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express from 'express';
 import { anonymousCache } from '../../server/http/anonymous-cache.ts';
 
-// The micro-cache in front of Remix, on a real Express server: a handler that
-// counts its calls stands for the page, and writes the nonce the way Remix does.
+// The micro-cache in front of Remix, on a real Express server and mounted as
+// server/main.ts mounts it around compression: a handler that counts its calls
+// stands for the page, and writes the nonce the way Remix does.
 
 let url: string;
 let server: ReturnType<express.Express['listen']>;
@@ -20,15 +22,15 @@ beforeAll(async () => {
     res.setHeader('Content-Security-Policy', `script-src 'nonce-${res.locals.cspNonce}'`);
     next();
   });
+  const cache = anonymousCache({
+    paths: ['/page', '/teapot', '/cookie'],
+    sessionCookieName: 'sid',
+    generation: () => generation,
+    ttlMs: 300,
+  });
+  app.use(cache.serve);
   app.use(compression({ threshold: 0 }));
-  app.use(
-    anonymousCache({
-      paths: ['/page', '/teapot', '/cookie'],
-      sessionCookieName: 'sid',
-      generation: () => generation,
-      ttlMs: 300,
-    }),
-  );
+  app.use(cache.record);
   app.get('/page', (req, res) => {
     rendered++;
     res.type('html');
@@ -131,4 +133,39 @@ test('an uncompressed hit announces the length of the body it sends', async () =
   const hit = await get('/page?q=9', identity);
   expect(hit.cache).toBe('HIT');
   expect(Number(hit.response.headers.get('content-length'))).toBe(Buffer.byteLength(hit.body));
+});
+
+/** The raw bytes of an answer, as sent (no client-side decoding). */
+function rawGet(path: string, headers: Record<string, string>) {
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(`${url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+test('a gzip client gets a hit gzip-encoded: valid gzip (length and checksum) of the page with its own nonce', async () => {
+  const miss = await rawGet('/page?q=10', { 'Accept-Encoding': 'gzip' });
+  const hit = await rawGet('/page?q=10', { 'Accept-Encoding': 'gzip, deflate, br' });
+  expect([miss.headers['x-cache'], hit.headers['x-cache']]).toEqual(['MISS', 'HIT']);
+  expect(hit.headers['content-encoding']).toBe('gzip');
+  expect(hit.headers.vary).toMatch(/accept-encoding/i);
+  expect(Number(hit.headers['content-length'])).toBe(hit.body.length);
+  const nonceOf = (headers: http.IncomingHttpHeaders) =>
+    /'nonce-([^']+)'/.exec(String(headers['content-security-policy']))![1]!;
+  const [missText, hitText] = [gunzipSync(miss.body).toString(), gunzipSync(hit.body).toString()];
+  expect(hitText).toBe(missText.replace(nonceOf(miss.headers), nonceOf(hit.headers)));
+  expect(hitText).toContain(`nonce="${nonceOf(hit.headers)}"`);
+});
+
+test('a client that accepts only identity gets the hit unencoded', async () => {
+  await rawGet('/page?q=11', { 'Accept-Encoding': 'gzip' });
+  const hit = await rawGet('/page?q=11', { 'Accept-Encoding': 'identity' });
+  expect(hit.headers['x-cache']).toBe('HIT');
+  expect(hit.headers['content-encoding']).toBeUndefined();
+  expect(hit.body.toString()).toMatch(/^<p>.*<\/script>$/);
 });
