@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { clientAddress } from '../auth/rate-limit.ts';
 import { can, type Actor } from '../auth/permissions.ts';
 import { isDuplicateKeyError } from '../db/insert-once.ts';
+import { dtoResourceOf } from '../listings/index.ts';
 import { logger } from '../logger.ts';
 import { PUBLIC_LISTING_STATUSES, type ListingStatus } from '../vocabulary.ts';
 import { chinaDay, dayBefore } from './days.ts';
@@ -72,9 +73,11 @@ function notAView({ listing, actor, request }: ListingView): string | null {
   const userAgent = request.headers.get('user-agent') ?? '';
   if (!userAgent || isbot(userAgent)) return 'bot';
   if (!PUBLIC_LISTING_STATUSES.includes(listing.status)) return 'unpublished';
-  const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
   // The owner's own members and the operators looking at it say nothing about interest.
-  if (can(actor, { action: 'listing:manage', listing: resource }) || can(actor, { action: 'listing:review' })) {
+  if (
+    can(actor, { action: 'listing:manage', listing: dtoResourceOf(listing) }) ||
+    can(actor, { action: 'listing:review' })
+  ) {
     return 'insider';
   }
   return null;

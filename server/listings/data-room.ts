@@ -8,7 +8,7 @@ import { notifyOrganization } from '../notifications/index.ts';
 import { Organization, type OrganizationDoc } from '../orgs/index.ts';
 import type { Bilingual } from '../shared/bilingual.ts';
 import { ndaAccepted } from './changes.ts';
-import { text, type ListingDto } from './dto.ts';
+import { dtoResourceOf, text, type ListingDto } from './dto.ts';
 import { resourceOf, type ListingDoc } from './model.ts';
 import { ndaText } from './standard-nda.ts';
 import { findVisibleListing } from './service.ts';
@@ -109,8 +109,7 @@ export function ndaAccessOf(
 ): NdaAccess {
   if (listing.dataRoom.open) return 'inside';
   if (!actor) return 'sign_in';
-  const resource = { status: listing.status, organizationId: listing.organization?.id ?? '' };
-  return can(actor, { action: 'listing:accept_nda', listing: resource }) ? 'may_accept' : 'not_allowed';
+  return can(actor, { action: 'listing:accept_nda', listing: dtoResourceOf(listing) }) ? 'may_accept' : 'not_allowed';
 }
 
 /** Who is acting, by name, for the owner's record and the watermark (two _id look-ups). */

@@ -81,7 +81,10 @@ export interface ListingDto {
 }
 
 /** What the permissions module needs to know of a listing as returned (its organization may be gone: no owner). */
-export const dtoResourceOf = (listing: Pick<ListingDto, 'status' | 'organization'>): ListingResource => ({
+export const dtoResourceOf = (listing: {
+  status: ListingDto['status'];
+  organization: Pick<NonNullable<ListingDto['organization']>, 'id'> | null;
+}): ListingResource => ({
   status: listing.status,
   organizationId: listing.organization?.id ?? '',
 });
